@@ -1,0 +1,34 @@
+# Everyday commands. Each target sets up .venv/ on first use (needs python3 >= 3.11 with venv).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: chat test lint typecheck unit build check-build clean
+
+$(STAMP): pyproject.toml requirements.txt lambda/requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 ou plus est nécessaire" if sys.version_info < (3, 11) else 0)'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+## Talk to the skill in the terminal, on the bundled content (Ctrl-D to quit).
+chat: $(STAMP)
+	$(BIN)/mairie chat
+
+## The whole suite: lint, types, generated files up to date, tests.
+test: $(STAMP)
+	$(BIN)/ruff check lambda tests benchmarks
+	$(BIN)/ruff format --check lambda tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/mairie build --check
+	$(BIN)/pytest -q
+
+## Regenerate the compiled catalogue and the interaction model's slot values from content/.
+build: $(STAMP)
+	$(BIN)/mairie build
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""ASK adapters: request handlers per feature, interceptors, errors, persistence, the skill builder."""

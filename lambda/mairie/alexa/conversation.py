@@ -1,0 +1,89 @@
+"""Launch, about the city, help, fallback, repeat, yes/no without context, stop and cancel."""
+
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from mairie.alexa import respond, turn
+from mairie.alexa.base import IntentHandler, RequestTypeHandler, intent_name
+from mairie.voice import assistant as spoken
+
+MISUNDERSTOOD = "misunderstood"
+
+
+class LaunchHandler(RequestTypeHandler):
+    request_types = ("LaunchRequest",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        city = turn.catalogue().city
+        return respond.answer(handler_input, city.welcome, ask=spoken.help_text(turn.catalogue()))
+
+
+class AboutCityHandler(IntentHandler):
+    intents = ("AboutCityIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        city = turn.catalogue().city
+        text = f"{city.about} {spoken.anything_else()}"
+        card = respond.Card(title=city.name, text=f"{city.about}\n\n{city.website}", image_url=city.image_url)
+        return respond.answer(handler_input, text, ask=spoken.anything_else(), card=card)
+
+
+class HelpHandler(IntentHandler):
+    intents = ("AMAZON.HelpIntent", "AMAZON.NavigateHomeIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn.session(handler_input)[MISUNDERSTOOD] = 0
+        catalogue = turn.catalogue()
+        return respond.answer(handler_input, spoken.help_text(catalogue), ask=spoken.what_now())
+
+
+class FallbackHandler(IntentHandler):
+    """Not understood: rephrase with an example, then offer the list, then end politely (no loop)."""
+
+    intents = ("AMAZON.FallbackIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        session = turn.session(handler_input)
+        count = int(session.get(MISUNDERSTOOD) or 0) + 1
+        session[MISUNDERSTOOD] = count
+        catalogue = turn.catalogue()
+        if count == 1:
+            return respond.answer(handler_input, spoken.not_understood(catalogue), ask=spoken.what_now())
+        if count == 2:
+            return respond.answer(handler_input, spoken.not_understood_again(catalogue), ask=spoken.what_now())
+        return respond.answer(handler_input, spoken.give_up(), end_session=True)
+
+
+class RepeatHandler(IntentHandler):
+    intents = ("AMAZON.RepeatIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        last = turn.session(handler_input).get(respond.LAST_ANSWER)
+        if isinstance(last, dict) and last.get("text"):
+            ask = last.get("ask")
+            if ask:
+                return respond.answer(handler_input, str(last["text"]), ask=str(ask))
+            return respond.answer(handler_input, str(last["text"]), end_session=True)
+        if not turn.has_session(handler_input):
+            return respond.answer(handler_input, spoken.no_previous_answer(), end_session=True)
+        return respond.answer(handler_input, spoken.no_previous_answer(), ask=spoken.what_now())
+
+
+class YesNoHandler(IntentHandler):
+    """ "Oui" / "non" when nothing was offered."""
+
+    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        if turn.has_session(handler_input) and intent_name(handler_input) == "AMAZON.YesIntent":
+            return respond.answer(handler_input, spoken.help_text(turn.catalogue()), ask=spoken.what_now())
+        return respond.answer(handler_input, spoken.goodbye(), end_session=True)
+
+
+class StopHandler(IntentHandler):
+    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond.answer(handler_input, spoken.goodbye(), end_session=True)

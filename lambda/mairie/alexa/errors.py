@@ -1,0 +1,47 @@
+"""Never crash: every failure gets a valid response (polite speech, or nothing for events)."""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_core.response_helper import ResponseFactory
+from ask_sdk_model import Response
+
+from mairie.alexa import respond, turn
+from mairie.alexa.base import request_type
+from mairie.voice import assistant as spoken
+
+LOGGER = logging.getLogger(__name__)
+
+SILENT_PREFIXES = (
+    "AudioPlayer.",
+    "PlaybackController.",
+    "System.",
+    "AlexaSkillEvent.",
+    "SessionEndedRequest",
+)
+
+
+def allows_speech(handler_input: HandlerInput) -> bool:
+    """Only requests from a conversation may carry speech; events must get directives or nothing."""
+    kind = request_type(handler_input)
+    return bool(kind) and not kind.startswith(SILENT_PREFIXES) and turn.has_session(handler_input)
+
+
+class CatchAllExceptionHandler(AbstractExceptionHandler):
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        LOGGER.error(
+            "request failed: %s (%s)",
+            type(exception).__name__,
+            request_type(handler_input),
+            exc_info=not isinstance(exception, LookupError),
+        )
+        handler_input.response_builder = ResponseFactory()  # drop whatever the failed handler built
+        if not allows_speech(handler_input):
+            return respond.empty(handler_input)
+        return respond.answer(handler_input, spoken.sorry(), ask=spoken.what_now())

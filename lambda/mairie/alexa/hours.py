@@ -1,0 +1,103 @@
+"""Opening hours: is X open, until when, when does it open, hours on a day or this week, which are open."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from mairie.alexa import respond, turn
+from mairie.alexa.base import IntentHandler, intent_name
+from mairie.catalogue.model import Catalogue, Facility
+from mairie.domain.dates import parse_amazon_date
+from mairie.voice import hours as spoken
+from mairie.voice.assistant import anything_else
+from mairie.voice.french import capitalize_first, join_list
+
+EXPECTING = "expecting_facility_for"
+HOURS_INTENTS = (
+    "OpeningHoursIntent",
+    "IsOpenIntent",
+    "ClosingTimeIntent",
+    "NextOpeningIntent",
+    "WeekHoursIntent",
+)
+
+
+def facility_card(handler_input: HandlerInput, facility: Facility) -> respond.Card:
+    text = spoken.hours_card_text(facility, turn.now(handler_input), turn.holidays())
+    return respond.Card(title=capitalize_first(facility.name), text=text)
+
+
+def ask_for_facility(handler_input: HandlerInput, catalogue: Catalogue, asked_for: str, said: str | None) -> Response:
+    names = [f.name for f in catalogue.facilities[:3]]
+    example = f" Par exemple {join_list(names, 'ou')}." if names else ""
+    if said:
+        text = f"Je ne connais pas d'équipement appelé « {said} ».{example} Quel équipement voulez-vous ?"
+    else:
+        text = f"De quel équipement voulez-vous les horaires ?{example}"
+    turn.session(handler_input)[EXPECTING] = asked_for
+    return respond.answer(handler_input, text, ask=f"Quel équipement ?{example}")
+
+
+class FacilityHoursHandler(IntentHandler):
+    intents = HOURS_INTENTS
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        catalogue = turn.catalogue()
+        asked = intent_name(handler_input) or "OpeningHoursIntent"
+        expected = turn.session(handler_input).pop(EXPECTING, None)
+        if asked == "OpeningHoursIntent" and expected in HOURS_INTENTS and not turn.slot_value(handler_input, "date"):
+            asked = expected  # a bare facility name answering our question
+        facility_id = turn.slot_id(handler_input, "facility")
+        facility = catalogue.facility(facility_id) if facility_id else None
+        if facility is None:
+            return ask_for_facility(handler_input, catalogue, asked, turn.slot_value(handler_input, "facility"))
+        text = self.answer_for(handler_input, asked, facility)
+        return respond.answer(
+            handler_input,
+            f"{text} {anything_else()}",
+            ask=anything_else(),
+            card=facility_card(handler_input, facility),
+        )
+
+    @staticmethod
+    def answer_for(handler_input: HandlerInput, asked: str, facility: Facility) -> str:
+        now = turn.now(handler_input)
+        holidays = turn.holidays()
+        if facility.weekly is None:
+            return spoken.say_hours_unknown(facility)
+        asked_date = parse_amazon_date(turn.slot_value(handler_input, "date"))
+        if asked == "WeekHoursIntent" or (asked_date is not None and asked_date.kind in ("week", "month")):
+            return spoken.say_week(facility, now, holidays)
+        if asked_date is not None and asked_date.start != now.date():
+            days = [asked_date.start]
+            if asked_date.kind == "weekend":
+                days.append(asked_date.start + timedelta(days=1))
+            return " ".join(spoken.say_hours_on(facility, day, now, holidays) for day in days)
+        if asked == "ClosingTimeIntent":
+            return spoken.say_until_when(facility, now, holidays)
+        if asked == "NextOpeningIntent":
+            return spoken.say_next_opening(facility, now, holidays)
+        if asked == "IsOpenIntent":
+            return spoken.say_is_open(facility, now, holidays)
+        return spoken.say_hours_on(facility, now.date(), now, holidays)
+
+
+class OpenFacilitiesHandler(IntentHandler):
+    intents = ("OpenFacilitiesIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        catalogue = turn.catalogue()
+        kind = turn.slot_id(handler_input, "kind")
+        facilities = [f for f in catalogue.facilities if f.kind == kind] if kind else []
+        if not facilities:
+            kinds = sorted({f.kind for f in catalogue.facilities})
+            text = (
+                "Je ne connais pas ce type d'équipement. "
+                f"Je connais par exemple : {join_list(kinds[:5])}. Lequel vous intéresse ?"
+            )
+            return respond.answer(handler_input, text, ask="Quel type d'équipement ?")
+        text = spoken.say_open_of_kind(facilities, turn.now(handler_input), turn.holidays())
+        return respond.answer(handler_input, f"{text} {anything_else()}", ask=anything_else())

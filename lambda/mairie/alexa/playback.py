@@ -1,0 +1,252 @@
+"""AudioPlayer control: playback intents (voice) and AudioPlayer / PlaybackController events.
+
+Events carry no session and allow no speech: their responses hold AudioPlayer directives only.
+The position is kept per user under stable tokens, so "reprends" works in any later session.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.interfaces.audioplayer import PlayBehavior
+
+from mairie.alexa import respond, state, turn
+from mairie.alexa.base import IntentHandler, RequestTypeHandler, request_type
+from mairie.domain import playlist
+from mairie.voice import media as spoken
+from mairie.voice.assistant import anything_else
+
+
+def _current(handler_input: HandlerInput) -> tuple[playlist.Track | None, int]:
+    """The track the device is on (context.AudioPlayer), else the saved one, with its offset."""
+    token, offset, _ = turn.player_state(handler_input)
+    saved_token, saved_offset = state.saved_position(handler_input)
+    if token is None:
+        token, offset = saved_token, saved_offset
+    elif token == saved_token and offset == 0:
+        offset = saved_offset
+    return playlist.track_for_token(turn.catalogue(), token), offset
+
+
+def _is_playing(handler_input: HandlerInput) -> bool:
+    return turn.player_state(handler_input)[2] in ("PLAYING", "BUFFER_UNDERRUN")
+
+
+def _neighbour(track: playlist.Track | None, step: Literal[1, -1]) -> playlist.Track | None:
+    if track is None or track.series is None or track.episode is None:
+        return None
+    episode = playlist.neighbour(track.series, track.episode.id, step)
+    return playlist.episode_track(track.series, episode) if episode else None
+
+
+class PauseHandler(IntentHandler):
+    intents = ("AMAZON.PauseIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        token, offset, _ = turn.player_state(handler_input)
+        if token and playlist.track_for_token(turn.catalogue(), token):
+            state.remember_position(handler_input, token, offset)
+        return respond.stop(handler_input)
+
+
+class StopWhilePlayingHandler(IntentHandler):
+    """ "Stop" / "annule" while audio plays: stop the stream silently (the position is kept)."""
+
+    intents = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return super().can_handle(handler_input) and _is_playing(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return PauseHandler().handle(handler_input)
+
+
+class ResumeHandler(IntentHandler):
+    intents = ("AMAZON.ResumeIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        track, offset = _current(handler_input)
+        if track is None:
+            return respond.answer(handler_input, spoken.say_nothing_to_resume(), ask=anything_else())
+        if not turn.supports_audio_player(handler_input):
+            return respond.answer(handler_input, spoken.say_no_audio_device(), ask=anything_else())
+        state.remember_position(handler_input, track.token, offset)
+        return respond.play(handler_input, track, offset_ms=offset)
+
+
+class NextPreviousHandler(IntentHandler):
+    intents = ("AMAZON.NextIntent", "AMAZON.PreviousIntent")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        step: Literal[1, -1] = 1 if "Next" in (turn_intent(handler_input) or "") else -1
+        track, _ = _current(handler_input)
+        if track is None:
+            return respond.answer(
+                handler_input, spoken.say_nothing_playing() + " " + anything_else(), ask=anything_else()
+            )
+        target = _neighbour(track, step)
+        if target is None:
+            if track.series is None:
+                text = spoken.say_not_supported("passer au suivant ou au précédent")
+            elif step == 1:
+                text = spoken.say_end_of_series(track.series)
+            else:
+                text = spoken.say_start_of_series(track.series)
+            return respond.answer(handler_input, text, end_session=True)
+        if not turn.supports_audio_player(handler_input):
+            return respond.answer(handler_input, spoken.say_no_audio_device(), ask=anything_else())
+        state.remember_position(handler_input, target.token, 0)
+        return respond.play(handler_input, target)
+
+
+def turn_intent(handler_input: HandlerInput) -> str | None:
+    request = handler_input.request_envelope.request
+    intent = getattr(request, "intent", None)
+    return str(intent.name) if intent is not None and intent.name else None
+
+
+class StartOverHandler(IntentHandler):
+    intents = ("AMAZON.StartOverIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        track, _ = _current(handler_input)
+        if track is None:
+            return respond.answer(handler_input, spoken.say_nothing_to_resume(), ask=anything_else())
+        if not turn.supports_audio_player(handler_input):
+            return respond.answer(handler_input, spoken.say_no_audio_device(), ask=anything_else())
+        state.remember_position(handler_input, track.token, 0)
+        return respond.play(handler_input, track)
+
+
+class UnsupportedPlaybackHandler(IntentHandler):
+    """Loop and shuffle: a polite answer, never an error."""
+
+    intents = (
+        "AMAZON.LoopOnIntent",
+        "AMAZON.LoopOffIntent",
+        "AMAZON.ShuffleOnIntent",
+        "AMAZON.ShuffleOffIntent",
+    )
+    actions: ClassVar[dict[str, str]] = {
+        "AMAZON.LoopOnIntent": "la lecture en boucle",
+        "AMAZON.LoopOffIntent": "la lecture en boucle",
+        "AMAZON.ShuffleOnIntent": "la lecture aléatoire",
+        "AMAZON.ShuffleOffIntent": "la lecture aléatoire",
+    }
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        action = self.actions.get(turn_intent(handler_input) or "", "cette commande")
+        return respond.answer(handler_input, spoken.say_not_supported(action), end_session=True)
+
+
+# --- events (no session, no speech) ---------------------------------------------------------
+
+
+def _event_token(handler_input: HandlerInput) -> tuple[str | None, int]:
+    request: Any = handler_input.request_envelope.request
+    token = getattr(request, "token", None)
+    offset = getattr(request, "offset_in_milliseconds", None)
+    return (str(token) if token else None), (int(offset) if isinstance(offset, int) and offset > 0 else 0)
+
+
+class PlaybackStartedHandler(RequestTypeHandler):
+    request_types = ("AudioPlayer.PlaybackStarted",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        token, offset = _event_token(handler_input)
+        if token and playlist.track_for_token(turn.catalogue(), token):
+            state.remember_position(handler_input, token, offset)
+            state.playback(handler_input)["enqueued"] = None
+        return respond.empty(handler_input)
+
+
+class PlaybackStoppedHandler(RequestTypeHandler):
+    request_types = ("AudioPlayer.PlaybackStopped",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        token, offset = _event_token(handler_input)
+        if token and playlist.track_for_token(turn.catalogue(), token):
+            state.remember_position(handler_input, token, offset)
+        return respond.empty(handler_input)
+
+
+class PlaybackNearlyFinishedHandler(RequestTypeHandler):
+    request_types = ("AudioPlayer.PlaybackNearlyFinished",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        token, _ = _event_token(handler_input)
+        target = _neighbour(playlist.track_for_token(turn.catalogue(), token), 1)
+        entry = state.playback(handler_input)
+        if target is None or token is None or entry.get("enqueued") == target.token:
+            return respond.empty(handler_input)
+        entry["enqueued"] = target.token
+        return respond.play(handler_input, target, behavior=PlayBehavior.ENQUEUE, expected_previous_token=token)
+
+
+class PlaybackFinishedHandler(RequestTypeHandler):
+    request_types = ("AudioPlayer.PlaybackFinished",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        token, _ = _event_token(handler_input)
+        entry = state.playback(handler_input)
+        enqueued = entry.get("enqueued")
+        if enqueued:
+            state.remember_position(handler_input, str(enqueued), 0)
+        elif token:
+            entry["offset_ms"] = 0
+            entry["finished"] = token
+        entry["enqueued"] = None
+        return respond.empty(handler_input)
+
+
+class PlaybackFailedHandler(RequestTypeHandler):
+    request_types = ("AudioPlayer.PlaybackFailed",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        request: Any = handler_input.request_envelope.request
+        current = getattr(request, "current_playback_state", None)
+        offset = getattr(current, "offset_in_milliseconds", None)
+        token, _ = _event_token(handler_input)
+        if token and playlist.track_for_token(turn.catalogue(), token):
+            state.remember_position(handler_input, token, offset if isinstance(offset, int) else 0)
+        state.playback(handler_input)["enqueued"] = None
+        return respond.empty(handler_input)
+
+
+class PlaybackControllerHandler(RequestTypeHandler):
+    """Buttons on the device: play, pause, next, previous (directives only)."""
+
+    request_types = (
+        "PlaybackController.PlayCommandIssued",
+        "PlaybackController.PauseCommandIssued",
+        "PlaybackController.NextCommandIssued",
+        "PlaybackController.PreviousCommandIssued",
+    )
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        kind = request_type(handler_input)
+        track, offset = _current(handler_input)
+        if kind.endswith("PauseCommandIssued"):
+            token, player_offset, _ = turn.player_state(handler_input)
+            if token and track is not None:
+                state.remember_position(handler_input, token, player_offset)
+            return respond.stop(handler_input)
+        if kind.endswith("PlayCommandIssued"):
+            target, start = track, offset
+        else:
+            target, start = _neighbour(track, 1 if kind.endswith("NextCommandIssued") else -1), 0
+        if target is None:
+            return respond.empty(handler_input)
+        state.remember_position(handler_input, target.token, start)
+        return respond.play(handler_input, target, offset_ms=start)
+
+
+class SilentEventHandler(RequestTypeHandler):
+    """Requests that allow no answer at all."""
+
+    request_types = ("System.ExceptionEncountered", "SessionEndedRequest")
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return respond.empty(handler_input)

@@ -1,0 +1,138 @@
+"""Turning plain French text into an Alexa response: the one place where text becomes SSML.
+
+Every string from the catalogue or the voice layer is escaped here, so content such as
+"Musée & Co" can never break the SSML. The last answer is kept in the session for "répète".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+from ask_sdk_model.interfaces.audioplayer import (
+    AudioItem,
+    AudioItemMetadata,
+    PlayBehavior,
+    PlayDirective,
+    StopDirective,
+    Stream,
+)
+from ask_sdk_model.interfaces.display import Image, ImageInstance
+from ask_sdk_model.ui import Image as CardImage
+from ask_sdk_model.ui import SimpleCard, StandardCard
+
+from mairie.alexa import turn
+from mairie.domain.playlist import Track
+from mairie.voice.ssml import escape
+
+LAST_ANSWER = "last_answer"
+MAX_SPEECH_CHARS = 7800
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    text: str
+    image_url: str | None = None
+
+
+def to_ssml(text: str) -> str:
+    """Escaped speech, trimmed to what Alexa accepts (8000 characters of SSML)."""
+    escaped = escape(text)
+    if len(escaped) > MAX_SPEECH_CHARS:
+        cut = escaped.rfind(". ", 0, MAX_SPEECH_CHARS)
+        escaped = escaped[: cut + 1 if cut > 0 else MAX_SPEECH_CHARS]
+    return escaped
+
+
+def answer(
+    handler_input: HandlerInput,
+    text: str,
+    *,
+    ask: str | None = None,
+    card: Card | None = None,
+    end_session: bool | None = None,
+) -> Response:
+    """A spoken answer. With `ask`, the session stays open and `ask` is the reprompt."""
+    builder = handler_input.response_builder
+    builder.speak(to_ssml(text))
+    if ask is not None:
+        builder.ask(to_ssml(ask))
+    elif end_session is not None:
+        builder.set_should_end_session(end_session)
+    if card is not None:
+        builder.set_card(_card(card))
+    if turn.has_session(handler_input):
+        turn.session(handler_input)[LAST_ANSWER] = {"text": text, "ask": ask}
+    return builder.response
+
+
+def _card(card: Card) -> SimpleCard | StandardCard:
+    if card.image_url:
+        return StandardCard(
+            title=card.title,
+            text=card.text,
+            image=CardImage(small_image_url=card.image_url, large_image_url=card.image_url),
+        )
+    return SimpleCard(title=card.title, content=card.text)
+
+
+def play(
+    handler_input: HandlerInput,
+    track: Track,
+    *,
+    text: str | None = None,
+    offset_ms: int = 0,
+    behavior: PlayBehavior = PlayBehavior.REPLACE_ALL,
+    expected_previous_token: str | None = None,
+    card: Card | None = None,
+) -> Response:
+    """Start (or enqueue) a track. Speech and card only for voice requests, never for events."""
+    builder = handler_input.response_builder
+    if text is not None:
+        builder.speak(to_ssml(text))
+    if card is not None:
+        builder.set_card(_card(card))
+    builder.add_directive(play_directive(track, offset_ms, behavior, expected_previous_token))
+    if turn.has_session(handler_input):
+        builder.set_should_end_session(True)
+    return builder.response
+
+
+def play_directive(
+    track: Track,
+    offset_ms: int = 0,
+    behavior: PlayBehavior = PlayBehavior.REPLACE_ALL,
+    expected_previous_token: str | None = None,
+) -> PlayDirective:
+    art = None
+    if track.image_url:
+        art = Image(content_description=track.title, sources=[ImageInstance(url=track.image_url)])
+    return PlayDirective(
+        play_behavior=behavior,
+        audio_item=AudioItem(
+            stream=Stream(
+                token=track.token,
+                url=track.url,
+                offset_in_milliseconds=max(0, int(offset_ms)),
+                expected_previous_token=expected_previous_token if behavior == PlayBehavior.ENQUEUE else None,
+            ),
+            metadata=AudioItemMetadata(title=track.title, subtitle=track.subtitle, art=art),
+        ),
+    )
+
+
+def stop(handler_input: HandlerInput, text: str | None = None) -> Response:
+    builder = handler_input.response_builder
+    if text is not None:
+        builder.speak(to_ssml(text))
+    builder.add_directive(StopDirective())
+    if turn.has_session(handler_input):
+        builder.set_should_end_session(True)
+    return builder.response
+
+
+def empty(handler_input: HandlerInput) -> Response:
+    """The answer to events that allow no speech: nothing."""
+    return handler_input.response_builder.response

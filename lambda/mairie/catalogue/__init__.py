@@ -1,0 +1,1 @@
+"""The city's catalogue: typed model, YAML loading and validation, compiling."""

@@ -1,0 +1,35 @@
+"""The catalogue of this process, loaded once.
+
+By default, the compiled JSON shipped in the package (`mairie/data/catalogue.json`, written by
+`mairie build`). When the environment variable `MAIRIE_CONTENT` names a folder, its YAML files are
+loaded instead (the YAML loader is imported only then).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from mairie.catalogue.compiled import load_compiled
+from mairie.catalogue.model import Catalogue
+
+COMPILED_PATH = Path(__file__).resolve().parent.parent / "data" / "catalogue.json"
+CONTENT_ENV = "MAIRIE_CONTENT"
+
+
+@functools.cache
+def get_catalogue() -> Catalogue:
+    content = os.environ.get(CONTENT_ENV, "").strip()
+    if content:
+        from mairie.catalogue.loader import load_catalogue  # lazy: keeps YAML off the cold start
+
+        return load_catalogue(Path(content))
+    if not COMPILED_PATH.is_file():
+        raise FileNotFoundError(f"Catalogue compilé introuvable ({COMPILED_PATH}) : lancez « mairie build ».")
+    return load_compiled(COMPILED_PATH)
+
+
+def reset_catalogue_cache() -> None:
+    """Forget the loaded catalogue (tests, tools that change `MAIRIE_CONTENT`)."""
+    get_catalogue.cache_clear()

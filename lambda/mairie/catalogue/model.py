@@ -1,0 +1,273 @@
+"""The typed, immutable catalogue: everything the skill knows about one city.
+
+Built from `content/*.yaml` (see `catalogue.loader`) or from the compiled JSON shipped in the
+Lambda (see `catalogue.compiled`). Nothing here parses or formats French: it only holds data.
+
+Conventions:
+- times of day are minutes since midnight (`0..1440`; 1440 means "24 heures", end of day);
+- weekdays are `0..6`, Monday first, like `datetime.date.weekday()`;
+- every id is a stable slug (`[a-z0-9-]+`) chosen by staff; ids are what the interaction model,
+  AudioPlayer tokens and persisted state refer to, never list positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """An opening range within one day, `opens` inclusive, `closes` exclusive (minutes)."""
+
+    opens: int
+    closes: int
+
+
+DayRanges = tuple[TimeRange, ...]
+"""The ranges of one day, sorted and non-overlapping; empty means closed that day."""
+
+
+@dataclass(frozen=True)
+class WeeklyHours:
+    """Seven entries, Monday first."""
+
+    days: tuple[DayRanges, DayRanges, DayRanges, DayRanges, DayRanges, DayRanges, DayRanges]
+
+
+@dataclass(frozen=True)
+class SeasonalPeriod:
+    """Weekly hours that replace the usual ones between two dates (both inclusive)."""
+
+    name: str
+    start: date
+    end: date
+    weekly: WeeklyHours
+
+
+@dataclass(frozen=True)
+class DateException:
+    """A one-off closure (`ranges` empty) or special hours, on a date or a date range (inclusive).
+
+    Exceptions win over public holidays, seasonal periods and weekly hours.
+    """
+
+    start: date
+    end: date
+    ranges: DayRanges
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Facility:
+    id: str
+    name: str
+    """Spoken name with its article, as a resident would say it: "la médiathèque centre-ville"."""
+    kind: str
+    """A generic word for the facility's kind, singular, no article: "médiathèque", "piscine"."""
+    feminine: bool
+    synonyms: tuple[str, ...] = ()
+    address: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    weekly: WeeklyHours | None = None
+    """None when the hours are not known: the skill says so and points to `where_to_check`."""
+    periods: tuple[SeasonalPeriod, ...] = ()
+    exceptions: tuple[DateException, ...] = ()
+    open_on_public_holidays: bool = False
+    hours_note: str | None = None
+    """Said after the hours, e.g. "Accueil uniquement sur rendez-vous."."""
+    where_to_check: str | None = None
+    """Where a resident can check the hours, spoken: "sur le site issy.com"."""
+    description: str | None = None
+    example: bool = False
+    """True when staff marked the entry as an example (facts not confirmed)."""
+    kind_plural: str | None = None
+    """Plural of `kind` ("médiathèques", "services municipaux"); the loader always fills it."""
+
+
+class DocumentKind(StrEnum):
+    ID_CARD = "carte-identite"
+    PASSPORT = "passeport"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """How to obtain one document (identity card or passport)."""
+
+    id: str
+    name: str
+    """Spoken name with its article: "la carte nationale d'identité"."""
+    feminine: bool
+    synonyms: tuple[str, ...]
+    summary: str
+    """The short spoken answer (first sentence answers the question)."""
+    steps: tuple[str, ...]
+    documents: tuple[str, ...]
+    cost: str
+    delays: str
+    facility_id: str | None = None
+    """Where to go: a facility of the catalogue, whose hours the skill can give."""
+    links: tuple[Link, ...] = ()
+    cases: tuple[ProcedureCase, ...] = ()
+
+
+class AgeGroup(StrEnum):
+    ADULT = "majeur"
+    MINOR = "mineur"
+
+
+class Situation(StrEnum):
+    RENEWAL = "renouvellement"
+    FIRST = "premiere-demande"
+    LOST_OR_STOLEN = "perte-vol"
+
+
+@dataclass(frozen=True)
+class ProcedureCase:
+    """The answer for one case of a procedure (refined by the ID-renewal issue)."""
+
+    id: str
+    situations: tuple[Situation, ...]
+    age_groups: tuple[AgeGroup, ...]
+    min_age: int | None
+    max_age: int | None
+    summary: str
+    cost: str
+    extra_steps: tuple[str, ...] = ()
+    extra_documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MagazineItem:
+    id: str
+    title: str
+    summary: str
+    """One or two sentences, spoken in the sommaire."""
+    text: str | None = None
+    """The longer text read on request ("lis-moi l'article sur ...")."""
+
+
+@dataclass(frozen=True)
+class MagazineIssue:
+    id: str
+    """The month, "YYYY-MM"; also the AudioPlayer token suffix (`magazine:2026-11`)."""
+    month: date
+    """First day of the month of publication."""
+    title: str
+    items: tuple[MagazineItem, ...]
+    audio_url: str | None = None
+    image_url: str | None = None
+    example: bool = False
+
+
+@dataclass(frozen=True)
+class Magazine:
+    name: str
+    """Spoken title: "Point d'Appui"."""
+    description: str
+    website: str | None
+    issues: tuple[MagazineIssue, ...]
+    """Sorted by month, oldest first."""
+
+
+@dataclass(frozen=True)
+class Episode:
+    id: str
+    number: int
+    title: str
+    guests: tuple[str, ...]
+    description: str
+    audio_url: str
+    published: date | None = None
+    duration_seconds: int | None = None
+    image_url: str | None = None
+    example: bool = False
+
+
+@dataclass(frozen=True)
+class PodcastSeries:
+    id: str
+    title: str
+    description: str
+    image_url: str | None
+    episodes: tuple[Episode, ...]
+    """Sorted by episode number, first first."""
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    """"Issy-les-Moulineaux"."""
+    skill_name: str
+    """"la Mairie d'Issy": how the skill names itself."""
+    invocation_name: str
+    """Lower case, as Alexa expects it: "la mairie d'issy"."""
+    timezone: str
+    """IANA name, "Europe/Paris"."""
+    website: str
+    welcome: str
+    """Spoken the first time (and, shortened, later): who we are and what to ask."""
+    about: str
+    """Spoken for "parle-moi de la ville"."""
+    holiday_subdivision: str | None = None
+    """`holidays` subdivision code; None for metropolitan France (Alsace-Moselle is not assumed)."""
+    image_url: str | None = None
+    aliases: tuple[str, ...] = ()
+    """Names residents use for the city ("Issy", "Issy-les-Moulineaux"): the CITY_NAME slot values."""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    city: City
+    facilities: tuple[Facility, ...]
+    procedures: tuple[Procedure, ...]
+    magazine: Magazine | None
+    podcasts: tuple[PodcastSeries, ...]
+    indexes: CatalogueIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "indexes", CatalogueIndex.build(self))
+
+    def facility(self, facility_id: str) -> Facility | None:
+        return self.indexes.facilities.get(facility_id)
+
+    def procedure(self, procedure_id: str) -> Procedure | None:
+        return self.indexes.procedures.get(procedure_id)
+
+    def episode(self, series_id: str, episode_id: str) -> Episode | None:
+        return self.indexes.episodes.get((series_id, episode_id))
+
+    def series(self, series_id: str) -> PodcastSeries | None:
+        return self.indexes.series.get(series_id)
+
+    def magazine_issue(self, issue_id: str) -> MagazineIssue | None:
+        return self.indexes.magazine_issues.get(issue_id)
+
+
+@dataclass(frozen=True)
+class CatalogueIndex:
+    """Lookups built once per container."""
+
+    facilities: dict[str, Facility]
+    procedures: dict[str, Procedure]
+    series: dict[str, PodcastSeries]
+    episodes: dict[tuple[str, str], Episode]
+    magazine_issues: dict[str, MagazineIssue]
+
+    @staticmethod
+    def build(catalogue: Catalogue) -> CatalogueIndex:
+        return CatalogueIndex(
+            facilities={f.id: f for f in catalogue.facilities},
+            procedures={p.id: p for p in catalogue.procedures},
+            series={s.id: s for s in catalogue.podcasts},
+            episodes={(s.id, e.id): e for s in catalogue.podcasts for e in s.episodes},
+            magazine_issues={i.id: i for i in catalogue.magazine.issues} if catalogue.magazine else {},
+        )

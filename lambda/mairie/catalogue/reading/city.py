@@ -1,0 +1,83 @@
+"""`city.yaml`: the city, its time zone and how the skill introduces itself."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+
+from holidays.countries.france import France
+from yaml.nodes import Node
+
+from mairie.catalogue.model import City
+from mairie.catalogue.reading.nodes import Reader, suggest
+from mairie.catalogue.reading.values import BadValue, q
+
+CITY_KEYS = (
+    "nom",
+    "nom_assistant",
+    "nom_invocation",
+    "surnoms",
+    "fuseau_horaire",
+    "site_web",
+    "accueil",
+    "a_propos",
+    "image",
+    "zone_jours_feries",
+)
+_INVOCATION_RE = re.compile(r"[a-zà-öø-ÿœæ' .]+")
+
+
+def parse_invocation(raw: str) -> str:
+    name = " ".join(raw.replace("’", "'").split())
+    if name != name.lower():
+        raise BadValue(f"{q(raw)} doit être écrit en minuscules, par exemple {q(name.lower())}.")
+    if not _INVOCATION_RE.fullmatch(name):
+        raise BadValue(
+            f"{q(raw)} ne doit contenir que des lettres, des espaces et des apostrophes "
+            "(les nombres s'écrivent en toutes lettres)."
+        )
+    if len(name.split()) < 2:
+        raise BadValue(f"{q(raw)} doit contenir au moins deux mots, par exemple {q('la mairie de ma ville')}.")
+    return name
+
+
+def parse_timezone(raw: str) -> str:
+    name = raw.strip()
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        guess = suggest(name, sorted(zoneinfo.available_timezones()))
+        hint = f"vouliez-vous dire {q(guess)} ?" if guess else f"écrivez par exemple {q('Europe/Paris')}."
+        raise BadValue(f"{q(name)} n'est pas un fuseau horaire connu ; {hint}") from None
+    return name
+
+
+def parse_holiday_zone(raw: str) -> str:
+    zones = [str(zone) for zone in France.subdivisions]
+    if raw.strip() in zones:
+        return raw.strip()
+    raise BadValue(
+        f"{q(raw)} n'est pas une zone de jours fériés connue ; supprimez la ligne pour la métropole, "
+        f"ou écrivez l'une de : {', '.join(zones)}."
+    )
+
+
+def read_city(reader: Reader, root: Node) -> City | None:
+    top = reader.top(root, "ville")
+    fields = None if top is None else top.block("ville", CITY_KEYS, required=True)
+    if fields is None:
+        return None
+    name = fields.text("nom")
+    city = City(
+        name=name or "",
+        skill_name=fields.text("nom_assistant") or "",
+        invocation_name=fields.parsed("nom_invocation", parse_invocation, required=True) or "",
+        timezone=fields.parsed("fuseau_horaire", parse_timezone, required=True) or "Europe/Paris",
+        website=fields.url("site_web", required=True) or "",
+        welcome=fields.text("accueil") or "",
+        about=fields.text("a_propos") or "",
+        holiday_subdivision=fields.parsed("zone_jours_feries", parse_holiday_zone),
+        image_url=fields.url("image"),
+        aliases=fields.texts("surnoms") or ((name,) if name else ()),
+    )
+    return city

@@ -1,0 +1,1 @@
+"""Pure logic over the catalogue (no ASK import): opening hours, procedures, playlists."""

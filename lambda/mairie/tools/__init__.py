@@ -1,0 +1,1 @@
+"""Developer and staff tools (CLI, local resolver, server, build, bench). Never imported by the Lambda."""

@@ -1,0 +1,169 @@
+"""`mairie validate` and `mairie build [--check]`: check `content/`, then write what the Lambda ships.
+
+Problems go to stdout, one per line (`file:line: message`); the French summary goes to stderr.
+Never imported by the Lambda.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from mairie.catalogue.compiled import dump_catalogue
+from mairie.catalogue.loader import read_content
+from mairie.catalogue.model import Catalogue
+from mairie.catalogue.problems import Problem, display_path
+from mairie.catalogue.slots import apply_catalogue_to_model
+
+COMPILED = Path("lambda/mairie/data/catalogue.json")
+MODEL = Path("skill-package/interactionModels/custom/fr-FR.json")
+
+
+def run_validate(content_dir: Path) -> int:
+    """0 when `content_dir` is valid, else 1 after listing every problem."""
+    catalogue, problems = read_content(content_dir)
+    if catalogue is None:
+        _print_problems(problems)
+        _say(f"{_count(len(problems), 'problème trouvé', 'problèmes trouvés')} dans {_folder(content_dir)}.")
+        return 1
+    _say_valid(catalogue)
+    return 0
+
+
+def run_build(content_dir: Path, root: Path, check: bool) -> int:
+    """Write the compiled catalogue and the generated parts of the interaction model under `root`.
+
+    Nothing is written when the content is invalid. With `check`, nothing is written either: the
+    result is 1 when a generated file is missing or out of date.
+    """
+    catalogue, problems = read_content(content_dir)
+    if catalogue is None:
+        _print_problems(problems)
+        found = _count(len(problems), "problème trouvé", "problèmes trouvés")
+        _say(f"{found} dans {_folder(content_dir)} : rien n'a été construit.")
+        return 1
+    model_text = _generated_model(root / MODEL, catalogue)
+    if model_text is None:
+        return 1
+    outputs = {root / COMPILED: dump_catalogue(catalogue), root / MODEL: model_text}
+    stale = [path for path, text in outputs.items() if _read(path) != text]
+    if check:
+        return _report_check(stale)
+    try:
+        for path in stale:
+            _write(path, outputs[path])
+            _say(f"Écrit : {display_path(path)}")
+    except OSError as error:
+        _say(f"Impossible d'écrire {display_path(Path(error.filename or '?'))} : {error.strerror}.")
+        return 1
+    _say_valid(catalogue)
+    updated = _count(len(stale), "fichier mis", "fichiers mis")
+    _say(f"{updated} à jour." if stale else "Tout était déjà à jour.")
+    return 0
+
+
+def _generated_model(path: Path, catalogue: Catalogue) -> str | None:
+    """The interaction model with its generated parts, or None (and a message) if unusable."""
+    text = _read(path)
+    if text is None:
+        _say(f"Modèle d'interaction introuvable : {display_path(path)} ; rien n'a été construit.")
+        return None
+    try:
+        model = json.loads(text)
+        if not isinstance(model["interactionModel"]["languageModel"], dict):
+            raise TypeError
+    except json.JSONDecodeError as error:
+        print(f"{display_path(path)}:{error.lineno}: JSON invalide ({error.msg}).")
+        _say("Le modèle d'interaction n'est pas du JSON valide : rien n'a été construit.")
+        return None
+    except (KeyError, TypeError):
+        print(f"{display_path(path)}:1: il manque « interactionModel › languageModel ».")
+        _say("Le modèle d'interaction est incomplet : rien n'a été construit.")
+        return None
+    return json.dumps(apply_catalogue_to_model(model, catalogue), indent=2, ensure_ascii=False) + "\n"
+
+
+def _report_check(stale: list[Path]) -> int:
+    for path in stale:
+        print(f"{display_path(path)}: pas à jour par rapport au contenu.")
+    if stale:
+        files = _count(len(stale), "fichier généré n'est", "fichiers générés ne sont")
+        _say(f"{files} pas à jour : lancez « mairie build ».")
+        return 1
+    _say("Les fichiers générés sont à jour.")
+    return 0
+
+
+def summary(catalogue: Catalogue) -> str:
+    """« 7 équipements, 2 démarches, 2 numéros du magazine, 1 série de podcasts (2 épisodes) »."""
+    issues = len(catalogue.magazine.issues) if catalogue.magazine else 0
+    episodes = sum(len(series.episodes) for series in catalogue.podcasts)
+    return ", ".join(
+        (
+            _count(len(catalogue.facilities), "équipement", "équipements"),
+            _count(len(catalogue.procedures), "démarche", "démarches"),
+            _count(issues, "numéro du magazine", "numéros du magazine"),
+            _count(len(catalogue.podcasts), "série de podcasts", "séries de podcasts")
+            + f" ({_count(episodes, 'épisode', 'épisodes')})",
+        )
+    )
+
+
+def examples(catalogue: Catalogue) -> int:
+    """How many entries staff marked `exemple: true`."""
+    issues = catalogue.magazine.issues if catalogue.magazine else ()
+    episodes = [episode for series in catalogue.podcasts for episode in series.episodes]
+    flags = [f.example for f in catalogue.facilities] + [i.example for i in issues]
+    return sum(flags + [e.example for e in episodes])
+
+
+def _say_valid(catalogue: Catalogue) -> None:
+    _say(f"Catalogue valide : {summary(catalogue)}.")
+    count = examples(catalogue)
+    if count:
+        entries = _count(count, "entrée est marquée", "entrées sont marquées")
+        them = "la" if count == 1 else "les"
+        _say(f"À vérifier : {entries} « exemple » ; remplacez-{them} par des informations confirmées.")
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem.render())
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number <= 1 else plural}"
+
+
+def _folder(path: Path) -> str:
+    shown = display_path(path)
+    return shown if shown.endswith("/") else f"{shown}/"
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def _write(path: Path, text: str) -> None:
+    """Write atomically: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+        Path(temporary).chmod(mode)  # mkstemp makes 0600 files; the Lambda runtime must read them
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,199 @@
+"""The `mairie` command: talk to the skill, check and build the catalogue (help texts in French)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NoReturn
+
+from mairie.tools.envelopes import DEVICES, SKILL_ID, Caller
+
+NOT_YET = ("serve", "deploy", "bench", "preview")
+
+_ARGPARSE_FR = (
+    (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
+    (
+        r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+        r"argument \1 : choix invalide \2 (au choix : \3)",
+    ),
+    (r"argument (\S+): expected one argument", r"argument \1 : une valeur est attendue"),
+    (r"argument (\S+): (.*)", r"argument \1 : \2"),
+    (r"unrecognized arguments: (.*)", r"arguments non reconnus : \1"),
+    (r"invalid choice: (.*?) \(choose from (.*)\)", r"choix invalide \1 (au choix : \2)"),
+)
+
+
+class _FrenchFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, prefix="utilisation : " if prefix is None else prefix)
+
+
+class _FrenchParser(argparse.ArgumentParser):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _FrenchFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", "--aide", action="help", help="afficher cette aide et quitter")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, replacement in _ARGPARSE_FR:
+            translated, count = re.subn(pattern, replacement, message)
+            if count:
+                message = translated
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {message}\n")
+
+
+def parse_at(text: str) -> datetime:
+    """`--at`: ISO-8601 ("2026-12-25T09:00", "2026-12-25T08:00:00Z"); without offset, the city's time."""
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(
+            f"date et heure invalides : « {text} » (exemple : 2026-12-25T09:00, heure de la ville)"
+        ) from error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _FrenchParser(
+        prog="mairie",
+        description="Mairie vocale : parler à la skill Alexa de la ville, vérifier et construire le catalogue.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=_FrenchParser)
+    commands.required = True
+
+    def talk_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--at",
+            type=parse_at,
+            metavar="DATE",
+            help="date et heure de la requête, ISO-8601 (ex. 2026-12-25T09:00, heure de la ville) ; "
+            "par défaut : maintenant",
+        )
+        sub.add_argument(
+            "--user",
+            default="local",
+            metavar="ID",
+            help="identifiant de l'utilisateur (l'état est gardé par utilisateur)",
+        )
+        sub.add_argument(
+            "--device",
+            choices=DEVICES,
+            default="audio",
+            help="appareil simulé : audio (Echo), screen (Echo Show), voice (sans lecteur audio) ; par défaut : audio",
+        )
+
+    say = commands.add_parser(
+        "say",
+        help="envoyer une phrase à la skill et afficher la réponse",
+        description="Envoie une phrase à la skill.",
+    )
+    say.add_argument("text", metavar="TEXTE", help="ce que l'on dit à Alexa, entre guillemets")
+    talk_options(say)
+    say.add_argument("--json", action="store_true", help="afficher l'intention reconnue et la réponse complète en JSON")
+
+    chat = commands.add_parser(
+        "chat",
+        help="converser avec la skill dans le terminal",
+        description="Conversation avec la skill, avec un lecteur audio simulé (tapez :aide pendant la conversation).",
+    )
+    talk_options(chat)
+    chat.add_argument(
+        "--sans-horloge",
+        dest="frozen_clock",
+        action="store_true",
+        help="le temps ne passe qu'avec la commande :avance (utile pour des démonstrations reproductibles)",
+    )
+
+    validate = commands.add_parser(
+        "validate", help="vérifier le catalogue", description="Vérifie le catalogue et liste chaque problème."
+    )
+    validate.add_argument("folder", nargs="?", metavar="DOSSIER", help="dossier du catalogue (par défaut : content)")
+
+    build = commands.add_parser(
+        "build",
+        help="compiler le catalogue et régénérer le modèle d'interaction",
+        description="Valide le catalogue, le compile et régénère les valeurs de slots du modèle d'interaction.",
+    )
+    build.add_argument("--check", action="store_true", help="ne rien écrire ; échouer si un fichier généré est périmé")
+
+    for name, text in (
+        ("serve", "la skill en service web (pas encore disponible)"),
+        ("deploy", "valider, construire et déployer avec ask-cli (pas encore disponible)"),
+        ("bench", "mesurer les performances (pas encore disponible)"),
+        ("preview", "aperçu des réponses (pas encore disponible)"),
+    ):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def _content_folder(folder: str | None) -> Path:
+    from mairie.tools.local_skill import content_dir, repo_root
+
+    if folder:
+        return Path(folder)
+    return content_dir() or repo_root() / "content"
+
+
+def _caller(args: argparse.Namespace) -> Caller:
+    return Caller(user=args.user, device=args.device, skill_id=os.environ.get("SKILL_ID") or SKILL_ID)
+
+
+def _talk(args: argparse.Namespace) -> int:
+    from mairie.catalogue.problems import CatalogueError
+    from mairie.tools.local_skill import open_local_skill
+
+    try:
+        skill = open_local_skill()
+    except CatalogueError as error:
+        print("Le catalogue n'est pas valide :", file=sys.stderr)
+        for problem in error.problems:
+            print(str(problem), file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(f"Impossible de démarrer la skill : {error}", file=sys.stderr)
+        return 1
+    at = args.at or datetime.now(UTC)
+    if args.command == "say":
+        from mairie.tools.say import run_say
+
+        return run_say(skill, args.text, at, _caller(args), args.json, sys.stdout)
+    from mairie.tools.chat import run_chat
+
+    return run_chat(skill, _caller(args), at, sys.stdout, wall_clock=not args.frozen_clock)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in ("say", "chat"):
+        return _talk(args)
+    if args.command == "validate":
+        from mairie.tools.build import run_validate
+
+        return run_validate(_content_folder(args.folder))
+    if args.command == "build":
+        from mairie.tools.build import run_build
+        from mairie.tools.local_skill import repo_root
+
+        return run_build(_content_folder(None), repo_root(), args.check)
+    print(f"mairie {args.command} : pas encore disponible.", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""French answers about the municipal magazine and the podcasts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mairie.catalogue.model import Episode, Magazine, MagazineIssue, PodcastSeries
+from mairie.voice.french import de, join_list
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def month_name(month: date) -> str:
+    return f"{MONTHS[month.month - 1]} {month.year}"
+
+
+def _month_phrase(month: date) -> str:
+    name = MONTHS[month.month - 1]
+    return f"d'{name}" if name[0] in "aeiou" else f"de {name}"
+
+
+def say_issue_summary(magazine: Magazine, issue: MagazineIssue) -> str:
+    titles = [item.title for item in issue.items]
+    text = f"Au sommaire {de(magazine.name)} {_month_phrase(issue.month)} {issue.month.year} : {join_list(titles)}."
+    if issue.audio_url:
+        text += " Dites « écoute le magazine » pour la version audio."
+    if issue.example:
+        where = f" sur {magazine.website}" if magazine.website else ""
+        text += f" Ce sommaire est un exemple : retrouvez le vrai magazine{where}."
+    return text
+
+
+def ask_read_item(issue: MagazineIssue) -> str:
+    if not issue.items:
+        return "Que voulez-vous savoir d'autre ?"
+    return f"Voulez-vous que je vous lise le premier article, « {issue.items[0].title} » ?"
+
+
+def say_no_issue(magazine: Magazine | None, month: date | None) -> str:
+    if magazine is None:
+        return "Je n'ai pas encore de magazine municipal à vous présenter."
+    if month is not None:
+        return f"Je n'ai pas le numéro {_month_phrase(month)} {month.year} {de_magazine(magazine)}."
+    return f"Je n'ai pas encore de numéro {de_magazine(magazine)} pour ce mois-ci."
+
+
+def de_magazine(magazine: Magazine) -> str:
+    return de(magazine.name)
+
+
+def say_no_magazine_audio(magazine: Magazine, issue: MagazineIssue) -> str:
+    return (
+        f"Le numéro {_month_phrase(issue.month)} {issue.month.year} {de_magazine(magazine)} "
+        "n'a pas de version audio. Voulez-vous que je vous lise son sommaire ?"
+    )
+
+
+def say_magazine_audio_intro(magazine: Magazine, issue: MagazineIssue) -> str:
+    return f"Voici le magazine {magazine.name} {_month_phrase(issue.month)} {issue.month.year}, en version audio."
+
+
+def say_play_episode(series: PodcastSeries, episode: Episode, resumed: bool = False) -> str:
+    guests = f", avec {join_list(list(episode.guests))}" if episode.guests else ""
+    if resumed:
+        return f"Je reprends l'épisode {episode.number} de {series.title} : {episode.title}."
+    return f"Voici l'épisode {episode.number} de {series.title}{guests} : {episode.title}."
+
+
+def say_episode_list(series: PodcastSeries) -> str:
+    count = len(series.episodes)
+    if count == 0:
+        return f"La série {series.title} n'a pas encore d'épisode."
+    entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in series.episodes]
+    plural = "épisodes" if count > 1 else "épisode"
+    return f"{series.title} compte {count} {plural} : {join_list(entries)}. Lequel voulez-vous écouter ?"
+
+
+def _guest_or_title(episode: Episode) -> str:
+    return f"avec {join_list(list(episode.guests))}" if episode.guests else episode.title
+
+
+def say_episode_info(series: PodcastSeries, episode: Episode) -> str:
+    return f"L'épisode {episode.number} de {series.title}, {episode.title} : {episode.description}"
+
+
+def say_no_such_episode(series: PodcastSeries, said: str | None) -> str:
+    what = f"« {said} »" if said else "cet épisode"
+    return f"Je ne trouve pas {what} dans {series.title}. Voulez-vous la liste des épisodes ?"
+
+
+def say_no_podcast() -> str:
+    return "Je n'ai pas encore de podcast à vous proposer."
+
+
+def say_no_audio_device() -> str:
+    return (
+        "Cet appareil ne peut pas lire de contenu audio. "
+        "Essayez depuis une enceinte Echo, ou demandez-moi la liste des épisodes."
+    )
+
+
+def say_end_of_series(series: PodcastSeries) -> str:
+    return f"C'était le dernier épisode de {series.title}."
+
+
+def say_start_of_series(series: PodcastSeries) -> str:
+    return f"C'est déjà le premier épisode de {series.title}."
+
+
+def say_nothing_to_resume() -> str:
+    return "Je n'ai rien à reprendre. Dites par exemple « joue le dernier podcast »."
+
+
+def say_nothing_playing() -> str:
+    return "Rien n'est en cours de lecture."
+
+
+def say_not_supported(action: str) -> str:
+    return f"Désolée, {action} n'est pas disponible pour ces contenus."

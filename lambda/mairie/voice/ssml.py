@@ -1,0 +1,46 @@
+"""SSML for Alexa: escaping plain text, building `<speak>`, and back to plain text for cards and tools.
+
+Voice functions return plain text; only the ASK layer turns it into SSML, through `speak()` (which
+escapes) or `escape()`. Markup made here on purpose (a pause) is an `Ssml` and is not escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
+_BREAKING_TAGS = re.compile(r"<\s*/?\s*(?:break|p|s|speak|audio)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_POINT = re.compile(r" ([.,])")
+
+
+class Ssml(str):
+    """A piece of markup that `speak()` must not escape."""
+
+    __slots__ = ()
+
+
+def escape(text: str) -> str:
+    """Escape the five XML special characters (& < > " ') of plain text."""
+    return text.translate(_ESCAPES)
+
+
+def pause(milliseconds: int) -> Ssml:
+    """A `<break>` of at most 10 seconds (Alexa's limit)."""
+    return Ssml(f'<break time="{max(0, min(milliseconds, 10_000))}ms"/>')
+
+
+def speak(*parts: str) -> str:
+    """`<speak>…</speak>` from plain sentences (escaped) and `Ssml` pieces (kept), space-separated."""
+    body = " ".join(part if isinstance(part, Ssml) else escape(part.strip()) for part in parts if part.strip())
+    return f"<speak>{body}</speak>"
+
+
+def strip_ssml(ssml: str) -> str:
+    """Plain text from SSML: tags removed (a pause becomes a space), entities decoded."""
+    text = _BREAKING_TAGS.sub(" ", ssml)
+    text = _TAG.sub("", text)
+    text = _SPACES.sub(" ", html.unescape(text)).strip()
+    return _SPACE_BEFORE_POINT.sub(r"\1", text)

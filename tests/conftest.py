@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# The skill reads its environment once, at import (like a Lambda container): set it first.
+_STATE_DIR = tempfile.mkdtemp(prefix="mairie-skill-tests-")
+os.environ["MAIRIE_STATE"] = str(Path(_STATE_DIR) / "etat.sqlite3")
+os.environ.pop("MAIRIE_CONTENT", None)
+os.environ.pop("DYNAMODB_PERSISTENCE_TABLE_NAME", None)
+os.environ.pop("SKILL_ID", None)
+
+
+@pytest.fixture
+def user(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A user id of its own for each test, so stored state never leaks between tests."""
+    yield "U" + "".join(ch for ch in request.node.name if ch.isalnum())[:60]
