@@ -153,5 +153,5 @@ ASK_VERBS: tuple[str, ...] = ("demande à", "dis à", "pose une question à")
 CONNECTORS: tuple[str, ...] = ("de", "si", "pour", "que", "et")
 """Words that may join the invocation name and the request; not part of the request."""
 
-SUFFIX_LINKS: tuple[str, ...] = ("avec", "sur", "à", "dans")
+SUFFIX_LINKS: tuple[str, ...] = ("avec", "sur")
 """Said between a request and the invocation name: "les horaires de la piscine avec la mairie d'issy"."""

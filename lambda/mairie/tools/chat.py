@@ -152,13 +152,15 @@ class Chat:
 
 def read_line(prompt: str, out: TextIO) -> str | None:
     """One line typed by the resident (None at the end of input); echoed when not typed in a terminal."""
-    print(prompt, end="", file=out, flush=True)
+    typed = sys.stdin.isatty() and out is sys.stdout
+    if not typed:
+        print(prompt, end="", file=out, flush=True)
     try:
-        line = input()
+        line = input(prompt) if typed else input()
     except EOFError:
         print(file=out)
         return None
-    if not sys.stdin.isatty():
+    if not typed:
         print(line, file=out)
     return line
 

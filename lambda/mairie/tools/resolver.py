@@ -166,10 +166,9 @@ class Resolver:
         tokens = tokenize(text)
         if tokens.norms[:1] == ("alexa",):
             tokens = tokens.drop_first(1)
-        invoked = self._invocation_split(tokens)
-        if invoked is None:
+        rest = self._invocation_split(tokens)
+        if rest is None:
             return self.resolve_tokens(tokens, today)
-        rest = invoked
         if not rest:
             return Resolution(kind="launch", intent=None)
         best = self._best(rest, today)
@@ -177,6 +176,10 @@ class Resolver:
             without = self._best(rest.drop_first(1), today)
             if without is not None and (best is None or without.score < best.score):
                 best = without
+        if best is None:  # "… aller à la mairie d'issy" may name a facility, not the skill
+            whole = self._best(tokens, today)
+            if whole is not None:
+                return whole.resolution
         resolution = best.resolution if best else self._fallback()
         return Resolution(resolution.kind, resolution.intent, resolution.slots, resolution.sample, one_shot=True)
 
@@ -195,8 +198,6 @@ class Resolver:
         norms, inv = tokens.norms, self._invocation
         if not inv:
             return None
-        if norms == inv:
-            return tokens.slice(0, 0)
         for verb in _LAUNCH_NORMS:
             head = verb + inv
             if norms == head:

@@ -17,8 +17,8 @@ def offer_documents() -> str:
 
 
 def say_procedure(procedure: Procedure, case: ProcedureCase | None) -> str:
-    """The short answer: the case's summary when the case is known, else the general one."""
-    return case.summary if case is not None else procedure.summary
+    """The short answer: for a known case, its summary and its cost; else the general summary."""
+    return f"{case.summary} {case.cost}" if case is not None else procedure.summary
 
 
 def documents_of(procedure: Procedure, case: ProcedureCase | None) -> list[str]:
