@@ -179,3 +179,14 @@ def test_resume_of_an_episode_staff_removed_is_graceful(user: str) -> None:
     result = send(intent("AMAZON.ResumeIntent", user=user, player=player))
     assert directives(result) == []
     assert speech(result).startswith("Je n'ai rien à reprendre.")
+
+
+def test_play_by_guest_slot() -> None:
+    result = send(intent("PlayPodcastIntent", [slot("guest", "winy maas", "metamorphoses:maas", "PODCAST_GUEST")]))
+    assert only_play(result)["audioItem"]["stream"]["token"] == MAAS
+
+
+def test_a_month_name_means_the_last_such_month() -> None:
+    # Alexa resolves "octobre" asked in November 2026 to 2027-10: the resident means October 2026
+    said = speech(send(intent("MagazineIntent", [slot("month", "2027-10")], at="2026-11-26T09:00:00Z")))
+    assert said.startswith("Au sommaire de Point d'Appui d'octobre 2026 :")

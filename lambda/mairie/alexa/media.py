@@ -29,7 +29,7 @@ class MagazineHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue = turn.catalogue()
         asked = parse_amazon_date(turn.slot_value(handler_input, "month"))
-        month = asked.start if asked is not None else None
+        month = playlist.past_month(asked.start, turn.today(handler_input)) if asked is not None else None
         if month is not None:
             issue = playlist.magazine_issue_for_month(catalogue, month)
         else:
@@ -39,7 +39,7 @@ class MagazineHandler(IntentHandler):
             return respond.answer(handler_input, text, ask=anything_else())
         text = f"{spoken.say_issue_summary(catalogue.magazine, issue)} {anything_else()}"
         lines = [f"• {item.title} : {item.summary}" for item in issue.items]
-        card = respond.Card(title=f"{catalogue.magazine.name} — {issue.title}", text="\n".join(lines))
+        card = respond.Card(title=issue.title, text="\n".join(lines))
         return respond.answer(handler_input, text, ask=anything_else(), card=card)
 
 
@@ -59,8 +59,13 @@ class MagazineAudioHandler(IntentHandler):
         return start_track(handler_input, track, spoken.say_magazine_audio_intro(catalogue.magazine, issue))
 
 
+def _episode_slot_id(handler_input: HandlerInput) -> str | None:
+    """An episode named by its title (`episode`) or by a guest (`guest`)."""
+    return turn.slot_id(handler_input, "episode") or turn.slot_id(handler_input, "guest")
+
+
 def _choose_episode(handler_input: HandlerInput, series: PodcastSeries) -> Episode | None:
-    episode_id = turn.slot_id(handler_input, "episode")
+    episode_id = _episode_slot_id(handler_input)
     if episode_id:
         found = playlist.find_episode(turn.catalogue(), episode_id)
         return found[1] if found else None
@@ -69,7 +74,7 @@ def _choose_episode(handler_input: HandlerInput, series: PodcastSeries) -> Episo
         return playlist.episode_by_number(series, number)
     if turn.slot_id(handler_input, "position") == "premier":
         return playlist.first_episode(series)
-    if turn.slot_value(handler_input, "episode"):
+    if turn.slot_value(handler_input, "episode") or turn.slot_value(handler_input, "guest"):
         return None
     return playlist.latest_episode(series)
 
@@ -80,14 +85,18 @@ class PlayPodcastHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue = turn.catalogue()
         series = playlist.default_series(catalogue)
-        episode_id = turn.slot_id(handler_input, "episode")
+        episode_id = _episode_slot_id(handler_input)
         if episode_id and (found := playlist.find_episode(catalogue, episode_id)):
             series = found[0]
         if series is None:
             return respond.answer(handler_input, f"{spoken.say_no_podcast()} {anything_else()}", ask=anything_else())
         episode = _choose_episode(handler_input, series)
         if episode is None:
-            said = turn.slot_value(handler_input, "episode") or turn.slot_value(handler_input, "number")
+            said = (
+                turn.slot_value(handler_input, "episode")
+                or turn.slot_value(handler_input, "guest")
+                or turn.slot_value(handler_input, "number")
+            )
             return respond.answer(
                 handler_input,
                 spoken.say_no_such_episode(series, said),

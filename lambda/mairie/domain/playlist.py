@@ -132,3 +132,12 @@ def magazine_issue_for_month(catalogue: Catalogue, month: date) -> MagazineIssue
         return None
     wanted = month.replace(day=1)
     return next((i for i in catalogue.magazine.issues if i.month == wanted), None)
+
+
+def past_month(asked: date, today: date) -> date:
+    """The month a resident means by a month name: Alexa resolves "octobre" to the next October,
+    but "le magazine d'octobre" asked in November means the one just published."""
+    month = asked.replace(day=1)
+    if month > today.replace(day=1):
+        month = month.replace(year=month.year - 1)
+    return month

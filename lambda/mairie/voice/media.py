@@ -34,13 +34,20 @@ def _month_phrase(month: date) -> str:
 
 def say_issue_summary(magazine: Magazine, issue: MagazineIssue) -> str:
     titles = [item.title for item in issue.items]
-    text = f"Au sommaire {de(magazine.name)} {_month_phrase(issue.month)} {issue.month.year} : {join_list(titles)}."
+    listed = " ; ".join(titles[:-1]) + f" ; et enfin, {titles[-1]}" if len(titles) > 1 else "".join(titles)
+    text = f"Au sommaire {de(magazine.name)} {_month_phrase(issue.month)} {issue.month.year} : {listed}."
     if issue.audio_url:
         text += " Dites « écoute le magazine » pour la version audio."
     if issue.example:
-        where = f" sur {magazine.website}" if magazine.website else ""
+        where = f" sur {spoken_site(magazine.website)}" if magazine.website else ""
         text += f" Ce sommaire est un exemple : retrouvez le vrai magazine{where}."
     return text
+
+
+def spoken_site(url: str) -> str:
+    """ "https://www.issy.com/magazine" → "le site issy.com"."""
+    host = url.split("://", 1)[-1].split("/", 1)[0]
+    return f"le site {host.removeprefix('www.')}"
 
 
 def ask_read_item(issue: MagazineIssue) -> str:
