@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 
 .PHONY: chat test lint typecheck unit build check-build clean
 
@@ -14,12 +15,17 @@ $(STAMP): pyproject.toml requirements.txt lambda/requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Node tools for the tests only (a DynamoDB-protocol server, a third-party Alexa client).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 ## Talk to the skill in the terminal, on the bundled content (Ctrl-D to quit).
 chat: $(STAMP)
 	$(BIN)/mairie chat
 
 ## The whole suite: lint, types, generated files up to date, tests.
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check lambda tests benchmarks
 	$(BIN)/ruff format --check lambda tests benchmarks
 	$(BIN)/mypy
@@ -31,4 +37,4 @@ build: $(STAMP)
 	$(BIN)/mairie build
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache
