@@ -89,3 +89,22 @@ def test_which_facilities_of_a_kind_are_open() -> None:
     result = send(intent("OpenFacilitiesIntent", [slot("kind", "piscines", "piscine", "FACILITY_KIND")]))
     said = speech(result)
     assert "piscine" in said.lower()
+
+
+def test_a_name_shared_by_two_facilities_asks_which_one_then_answers() -> None:
+    shared = slot("facility", "la piscine", None, "FACILITY")
+    shared["resolutions"]["resolutionsPerAuthority"][0]["status"]["code"] = "ER_SUCCESS_MATCH"
+    shared["resolutions"]["resolutionsPerAuthority"][0]["values"] = [
+        {"value": {"name": "piscine aquazena", "id": "piscine-aquazena"}},
+        {"value": {"name": "piscine alfred sevestre", "id": "piscine-sevestre"}},
+    ]
+    asked = send(intent("IsOpenIntent", [shared]))
+    assert speech(asked) == "Laquelle : la piscine Aquazena ou la piscine Alfred Sevestre ?"
+    answer = send(
+        intent(
+            "OpeningHoursIntent",
+            [facility("piscine-sevestre", "sevestre")],
+            session_attributes=session_attributes(asked),
+        )
+    )
+    assert speech(answer).startswith("Je n'ai pas les horaires de la piscine Alfred Sevestre.")

@@ -41,6 +41,14 @@ def ask_for_facility(handler_input: HandlerInput, catalogue: Catalogue, asked_fo
     return respond.answer(handler_input, text, ask=f"Quel équipement ?{example}")
 
 
+def ask_which_one(handler_input: HandlerInput, matches: list[Facility], asked_for: str) -> Response:
+    """A name several facilities share ("la piscine"): ask which one, then answer the same question."""
+    turn.session(handler_input)[EXPECTING] = asked_for
+    choices = join_list([f.name for f in matches[:4]], "ou")
+    question = f"{'Laquelle' if matches[0].feminine else 'Lequel'} : {choices} ?"
+    return respond.answer(handler_input, question, ask=question)
+
+
 class FacilityHoursHandler(IntentHandler):
     intents = HOURS_INTENTS
 
@@ -50,8 +58,10 @@ class FacilityHoursHandler(IntentHandler):
         expected = turn.session(handler_input).pop(EXPECTING, None)
         if asked == "OpeningHoursIntent" and expected in HOURS_INTENTS and not turn.slot_value(handler_input, "date"):
             asked = expected  # a bare facility name answering our question
-        facility_id = turn.slot_id(handler_input, "facility")
-        facility = catalogue.facility(facility_id) if facility_id else None
+        matches = [f for f in map(catalogue.facility, turn.slot_ids(handler_input, "facility")) if f is not None]
+        if len(matches) > 1:
+            return ask_which_one(handler_input, matches, asked)
+        facility = matches[0] if matches else None
         if facility is None:
             return ask_for_facility(handler_input, catalogue, asked, turn.slot_value(handler_input, "facility"))
         text = self.answer_for(handler_input, asked, facility)

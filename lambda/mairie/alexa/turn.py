@@ -66,19 +66,26 @@ def slot_value(handler_input: HandlerInput, name: str) -> str | None:
     return (str(value).strip() or None) if value else None
 
 
-def slot_id(handler_input: HandlerInput, name: str) -> str | None:
-    """The entity-resolution id of a custom slot, or None when it did not resolve."""
+def slot_ids(handler_input: HandlerInput, name: str) -> list[str]:
+    """Every entity-resolution id a custom slot matched (several when a synonym is shared)."""
     slot = _slot(handler_input, name)
     resolutions = getattr(slot, "resolutions", None)
+    found: list[str] = []
     for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
         code = getattr(getattr(authority, "status", None), "code", None)
         if getattr(code, "value", code) != ER_SUCCESS_MATCH:
             continue
         for wrapper in authority.values or []:
             value = getattr(wrapper, "value", None)
-            if value is not None and value.id:
-                return str(value.id)
-    return None
+            if value is not None and value.id and str(value.id) not in found:
+                found.append(str(value.id))
+    return found
+
+
+def slot_id(handler_input: HandlerInput, name: str) -> str | None:
+    """The (first) entity-resolution id of a custom slot, or None when it did not resolve."""
+    ids = slot_ids(handler_input, name)
+    return ids[0] if ids else None
 
 
 def slot_int(handler_input: HandlerInput, name: str) -> int | None:
