@@ -6,8 +6,8 @@ from mairie.catalogue.current import get_catalogue
 from tests.skill.envelopes import fixture, intent, launch, reprompt, send, session_attributes, slot, speech
 
 
-def test_launch_says_the_city_welcome_and_keeps_listening() -> None:
-    result = send(launch())
+def test_launch_says_the_city_welcome_and_keeps_listening(user: str) -> None:
+    result = send(launch(user=user))
     assert speech(result) == " ".join(get_catalogue().city.welcome.split())
     assert "Par exemple" in reprompt(result)
     assert result["response"]["shouldEndSession"] is False

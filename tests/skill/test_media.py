@@ -11,6 +11,7 @@ from tests.skill.envelopes import (
     fixture,
     intent,
     send,
+    session_attributes,
     slot,
     speech,
 )
@@ -169,8 +170,42 @@ def test_device_buttons_resume_and_skip_without_speech(user: str) -> None:
     assert directives(pause)[0]["type"] == "AudioPlayer.Stop"
 
 
-def test_failed_playback_and_exceptions_get_empty_responses() -> None:
-    assert send(fixture("playback_failed"))["response"] == {}
+def _as_user(event: dict[str, Any], user: str) -> dict[str, Any]:
+    event["context"]["System"]["user"]["userId"] = f"amzn1.ask.account.{user}"
+    return event
+
+
+def test_failed_playback_is_retried_once_from_where_it_stopped_then_stopped_cleanly(user: str) -> None:
+    retry = send(_as_user(fixture("playback_failed"), user))
+    assert_silent(retry)
+    play = only_play(retry)
+    assert play["playBehavior"] == "REPLACE_ALL"
+    assert play["audioItem"]["stream"]["token"] == DEPARDON
+    assert play["audioItem"]["stream"]["offsetInMilliseconds"] == 61_000
+    assert "expectedPreviousToken" not in play["audioItem"]["stream"]
+    again = send(_as_user(fixture("playback_failed"), user))
+    assert_silent(again)
+    assert directives(again) == [{"type": "AudioPlayer.ClearQueue", "clearBehavior": "CLEAR_ALL"}]
+    # the place is kept: "reprends" later continues where the stream failed
+    resumed = send(intent("AMAZON.ResumeIntent", user=user, player={"playerActivity": "STOPPED"}))
+    assert only_play(resumed)["audioItem"]["stream"]["offsetInMilliseconds"] == 61_000
+
+
+def test_a_stream_that_starts_again_after_a_failure_gets_a_new_retry(user: str) -> None:
+    send(_as_user(fixture("playback_failed"), user))
+    send(audio_event("AudioPlayer.PlaybackStarted", DEPARDON, 61_000, user=user))
+    assert only_play(send(_as_user(fixture("playback_failed"), user)))["playBehavior"] == "REPLACE_ALL"
+
+
+def test_failure_of_an_unknown_stream_clears_the_queue_silently(user: str) -> None:
+    event = _as_user(fixture("playback_failed"), user)
+    event["request"]["token"] = event["request"]["currentPlaybackState"]["token"] = "podcast:metamorphoses:retire"
+    result = send(event)
+    assert_silent(result)
+    assert directives(result) == [{"type": "AudioPlayer.ClearQueue", "clearBehavior": "CLEAR_ALL"}]
+
+
+def test_exceptions_get_empty_responses() -> None:
     assert send(fixture("exception_encountered"))["response"] == {}
 
 
@@ -178,7 +213,152 @@ def test_resume_of_an_episode_staff_removed_is_graceful(user: str) -> None:
     player = {"token": "podcast:metamorphoses:retire", "offsetInMilliseconds": 1000, "playerActivity": "PAUSED"}
     result = send(intent("AMAZON.ResumeIntent", user=user, player=player))
     assert directives(result) == []
+    assert speech(result) == (
+        "Ce que vous écoutiez n'est plus disponible. Voulez-vous écouter le dernier épisode de "
+        "Métamorphoses, Issy se réinvente, « La nature et la ville sont indissociables » ?"
+    )
+    yes = send(intent("AMAZON.YesIntent", user=user, session_attributes=session_attributes(result)))
+    assert only_play(yes)["audioItem"]["stream"]["token"] == MAAS
+
+
+def test_a_saved_episode_staff_removed_is_graceful_days_later(user: str) -> None:
+    send(audio_event("AudioPlayer.PlaybackStopped", DEPARDON, 5_000, user=user, activity="STOPPED"))
+    send(audio_event("AudioPlayer.PlaybackStopped", "podcast:metamorphoses:retire", 9_000, user=user))
+    # the unknown token was not saved: the last known place stays
+    resumed = send(intent("AMAZON.ResumeIntent", user=user, player={"playerActivity": "IDLE"}))
+    assert only_play(resumed)["audioItem"]["stream"]["token"] == DEPARDON
+
+
+def test_nothing_saved_means_nothing_to_resume(user: str) -> None:
+    result = send(intent("AMAZON.ResumeIntent", user=user, player={"playerActivity": "IDLE"}))
+    assert directives(result) == []
     assert speech(result).startswith("Je n'ai rien à reprendre.")
+
+
+def test_resume_in_a_new_session_says_what_resumes(user: str) -> None:
+    send(audio_event("AudioPlayer.PlaybackStopped", DEPARDON, 300_000, user=user, activity="STOPPED"))
+    result = send(intent("AMAZON.ResumeIntent", user=user, player={"playerActivity": "IDLE"}))
+    assert speech(result) == (
+        "Je reprends l'épisode 1 de Métamorphoses, Issy se réinvente : L'architecte est le héros d'aujourd'hui."
+    )
+    assert only_play(result)["audioItem"]["stream"]["offsetInMilliseconds"] == 300_000
+    # just after a pause, the device still holds the stream: resume without a word
+    held = {"token": DEPARDON, "offsetInMilliseconds": 300_000, "playerActivity": "PAUSED"}
+    quiet = send(intent("AMAZON.ResumeIntent", user=user, player=held))
+    assert "outputSpeech" not in quiet["response"]
+    assert only_play(quiet)["audioItem"]["stream"]["offsetInMilliseconds"] == 300_000
+
+
+def test_pause_when_nothing_plays_says_so(user: str) -> None:
+    result = send(intent("AMAZON.PauseIntent", user=user, player={"playerActivity": "IDLE"}))
+    assert speech(result) == "Rien n'est en cours de lecture."
+    assert directives(result) == []
+
+
+def test_the_enqueued_episode_becomes_the_saved_place_when_the_first_finishes(user: str) -> None:
+    send(audio_event("AudioPlayer.PlaybackStarted", DEPARDON, 0, user=user))
+    enqueued = send(audio_event("AudioPlayer.PlaybackNearlyFinished", DEPARDON, 1_500_000, user=user))
+    assert only_play(enqueued)["audioItem"]["stream"]["expectedPreviousToken"] == DEPARDON
+    assert_silent(send(audio_event("AudioPlayer.PlaybackFinished", DEPARDON, 1_600_000, user=user)))
+    assert_silent(send(audio_event("AudioPlayer.PlaybackStarted", MAAS, 0, user=user)))
+    stopped = send(audio_event("AudioPlayer.PlaybackStopped", MAAS, 42_000, user=user, activity="STOPPED"))
+    assert_silent(stopped)
+    resumed = send(intent("AMAZON.ResumeIntent", user=user, player={"playerActivity": "IDLE"}))
+    stream = only_play(resumed)["audioItem"]["stream"]
+    assert (stream["token"], stream["offsetInMilliseconds"]) == (MAAS, 42_000)
+
+
+def test_after_a_pause_and_resume_nearly_finished_enqueues_again(user: str) -> None:
+    send(audio_event("AudioPlayer.PlaybackNearlyFinished", DEPARDON, 10_000, user=user))
+    send(audio_event("AudioPlayer.PlaybackStarted", DEPARDON, 10_000, user=user))  # REPLACE_ALL emptied the queue
+    again = send(audio_event("AudioPlayer.PlaybackNearlyFinished", DEPARDON, 20_000, user=user))
+    assert only_play(again)["playBehavior"] == "ENQUEUE"
+
+
+def test_every_event_response_is_free_of_speech_and_cards(user: str) -> None:
+    events = [
+        audio_event(kind, DEPARDON, 1_000, user=user)
+        for kind in (
+            "AudioPlayer.PlaybackStarted",
+            "AudioPlayer.PlaybackNearlyFinished",
+            "AudioPlayer.PlaybackStopped",
+            "AudioPlayer.PlaybackFinished",
+        )
+    ]
+    events += [
+        controller_event(f"PlaybackController.{kind}CommandIssued", token, 1_000, user=user)
+        for kind in ("Play", "Pause", "Next", "Previous")
+        for token in (DEPARDON, MAAS, None)
+    ]
+    events += [_as_user(fixture("playback_failed"), user), fixture("exception_encountered")]
+    for event in events:
+        result = send(event)
+        assert_silent(result)
+        assert "shouldEndSession" not in result["response"], event["request"]["type"]
+
+
+# --- magazine: sommaire, articles, "le point suivant" -----------------------------------------
+
+NOVEMBER = "2026-11-26T09:00:00Z"
+
+
+def test_the_sommaire_offers_the_first_article_and_yes_reads_it(user: str) -> None:
+    sommaire = send(intent("MagazineIntent", user=user, at=NOVEMBER))
+    assert speech(sommaire).endswith(
+        "Voulez-vous que je vous lise le premier article, « Le Musée français de la Carte à Jouer » ?"
+    )
+    first = send(intent("AMAZON.YesIntent", user=user, at=NOVEMBER, session_attributes=session_attributes(sommaire)))
+    said = speech(first)
+    assert said.startswith("Le Musée français de la Carte à Jouer. Fondé en 1986")
+    assert said.endswith("Voulez-vous entendre le point suivant ?")
+    assert first["response"]["card"]["title"] == "Le Musée français de la Carte à Jouer"
+    second = send(intent("NextArticleIntent", user=user, at=NOVEMBER, session_attributes=session_attributes(first)))
+    assert speech(second).startswith("Métamorphoses, les podcasts qui racontent la ville. Le photographe")
+    third = send(intent("AMAZON.YesIntent", user=user, at=NOVEMBER, session_attributes=session_attributes(second)))
+    assert speech(third).startswith("Issy, berceau de l'aviation. Le 13 janvier 1908")
+    assert "C'était le dernier article du sommaire." in speech(third)
+    after = send(intent("NextArticleIntent", user=user, at=NOVEMBER, session_attributes=session_attributes(third)))
+    assert speech(after) == (
+        "Vous avez entendu tous les articles du numéro de novembre 2026. Que voulez-vous faire d'autre ?"
+    )
+
+
+def test_read_an_article_by_its_title(user: str) -> None:
+    topic = slot("topic", "la cité des sports", "2026-10:cite-des-sports", "MAGAZINE_ARTICLE")
+    result = send(intent("MagazineArticleIntent", [topic], user=user, at=NOVEMBER))
+    assert speech(result).startswith("La Cité des Sports, avenue Jean-Bouin. Construite sur l'ancien parc")
+    # "suivant" (no audio playing) goes on with the same issue
+    following = send(intent("AMAZON.NextIntent", user=user, at=NOVEMBER, session_attributes=session_attributes(result)))
+    assert speech(following).startswith("Des médiathèques ouvertes le dimanche.")
+    assert directives(following) == []
+
+
+def test_read_an_article_from_free_words_when_the_slot_did_not_resolve(user: str) -> None:
+    topic = slot("topic", "l'aviation", None, "MAGAZINE_ARTICLE")
+    result = send(intent("MagazineArticleIntent", [topic], user=user, at=NOVEMBER))
+    assert speech(result).startswith("Issy, berceau de l'aviation.")
+
+
+def test_an_unknown_article_lists_the_sommaire(user: str) -> None:
+    topic = slot("topic", "la météo", None, "MAGAZINE_ARTICLE")
+    result = send(intent("MagazineArticleIntent", [topic], user=user, at=NOVEMBER))
+    assert speech(result) == (
+        "Je ne trouve pas d'article sur « la météo » dans le numéro de novembre 2026. Au sommaire : "
+        "« Le Musée français de la Carte à Jouer », « Métamorphoses, les podcasts qui racontent la ville » "
+        "et « Issy, berceau de l'aviation ». Lequel voulez-vous ?"
+    )
+
+
+def test_next_point_without_a_sommaire_gives_the_sommaire(user: str) -> None:
+    result = send(intent("NextArticleIntent", user=user, at=NOVEMBER))
+    assert speech(result).startswith("Au sommaire de Point d'Appui de novembre 2026 :")
+
+
+def test_yes_is_not_an_article_request_once_the_conversation_moved_on(user: str) -> None:
+    sommaire = send(intent("MagazineIntent", user=user, at=NOVEMBER))
+    episodes = send(intent("ListEpisodesIntent", user=user, session_attributes=session_attributes(sommaire)))
+    yes = send(intent("AMAZON.YesIntent", user=user, session_attributes=session_attributes(episodes)))
+    assert not speech(yes).startswith("Le Musée français")
 
 
 def test_play_by_guest_slot() -> None:
@@ -190,3 +370,39 @@ def test_a_month_name_means_the_last_such_month() -> None:
     # Alexa resolves "octobre" asked in November 2026 to 2027-10: the resident means October 2026
     said = speech(send(intent("MagazineIntent", [slot("month", "2027-10")], at="2026-11-26T09:00:00Z")))
     assert said.startswith("Au sommaire de Point d'Appui d'octobre 2026 :")
+
+
+def test_what_is_this_episode_about_then_yes_plays_it(user: str) -> None:
+    player = {"token": DEPARDON, "offsetInMilliseconds": 90_000, "playerActivity": "PAUSED"}
+    info = send(intent("EpisodeInfoIntent", user=user, player=player))
+    assert "L'architecte est le héros d'aujourd'hui" in speech(info)
+    assert "Le photographe Raymond Depardon" in speech(info)
+    assert speech(info).endswith("Voulez-vous écouter cet épisode ?")
+    yes = send(intent("AMAZON.YesIntent", user=user, session_attributes=session_attributes(info)))
+    assert only_play(yes)["audioItem"]["stream"]["token"] == DEPARDON
+
+
+def test_play_the_first_episode_by_position(user: str) -> None:
+    position = slot("position", "premier", "premier", "EPISODE_POSITION")
+    assert only_play(send(intent("PlayPodcastIntent", [position], user=user)))["audioItem"]["stream"]["token"] == (
+        DEPARDON
+    )
+
+
+def test_an_issue_without_audio_offers_its_sommaire(user: str) -> None:
+    october = "2026-10-15T09:00:00Z"
+    result = send(intent("MagazineAudioIntent", user=user, at=october))
+    assert directives(result) == []
+    assert speech(result) == (
+        "Le numéro d'octobre 2026 de Point d'Appui n'a pas de version audio. "
+        "Voulez-vous que je vous lise son sommaire ?"
+    )
+    yes = send(intent("AMAZON.YesIntent", user=user, at=october, session_attributes=session_attributes(result)))
+    assert speech(yes).startswith("Au sommaire de Point d'Appui d'octobre 2026 :")
+
+
+def test_a_removed_stream_on_the_device_falls_back_to_the_saved_place(user: str) -> None:
+    send(audio_event("AudioPlayer.PlaybackStopped", MAAS, 77_000, user=user, activity="STOPPED"))
+    player = {"token": "podcast:metamorphoses:retire", "offsetInMilliseconds": 1000, "playerActivity": "STOPPED"}
+    stream = only_play(send(intent("AMAZON.ResumeIntent", user=user, player=player)))["audioItem"]["stream"]
+    assert (stream["token"], stream["offsetInMilliseconds"]) == (MAAS, 77_000)

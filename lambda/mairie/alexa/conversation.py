@@ -5,19 +5,29 @@ from __future__ import annotations
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
-from mairie.alexa import respond, turn
+from mairie.alexa import respond, speech_rate, state, topics, turn
 from mairie.alexa.base import IntentHandler, RequestTypeHandler, intent_name
 from mairie.voice import assistant as spoken
 
 MISUNDERSTOOD = "misunderstood"
+VISITS = "visits"
 
 
 class LaunchHandler(RequestTypeHandler):
+    """The city's introduction the first time; a shorter greeting once the resident knows the skill."""
+
     request_types = ("LaunchRequest",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        city = turn.catalogue().city
-        return respond.answer(handler_input, city.welcome, ask=spoken.help_text(turn.catalogue()))
+        catalogue = turn.catalogue()
+        stored = state.user_state(handler_input)
+        try:
+            visits = max(0, int(stored.get(VISITS) or 0))
+        except (TypeError, ValueError):
+            visits = 0
+        stored[VISITS] = visits + 1
+        text = catalogue.city.welcome if visits == 0 else spoken.welcome_back(catalogue)
+        return respond.answer(handler_input, text, ask=spoken.help_text(catalogue))
 
 
 class AboutCityHandler(IntentHandler):
@@ -36,7 +46,24 @@ class HelpHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn.session(handler_input)[MISUNDERSTOOD] = 0
         catalogue = turn.catalogue()
-        return respond.answer(handler_input, spoken.help_text(catalogue), ask=spoken.what_now())
+        topic = topics.current(handler_input)
+        text = spoken.help_text(catalogue) if topic == topics.HELP else spoken.help_for(catalogue, topic)
+        return respond.answer(handler_input, text, ask=spoken.what_now())
+
+
+class SpeechRateHandler(IntentHandler):
+    """ "Parle plus lentement" / "plus vite" / "normalement": kept for this resident's later sessions."""
+
+    intents = ("SpeechRateIntent",)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        rate = turn.slot_id(handler_input, "rate")
+        if rate not in (spoken.SLOW, spoken.FAST, spoken.NORMAL):
+            return respond.answer(handler_input, spoken.rate_options(), ask=spoken.what_now())
+        previous = speech_rate.preferred(handler_input)
+        speech_rate.prefer(handler_input, rate)
+        text = f"{spoken.rate_changed(rate, previous)} {spoken.anything_else()}"
+        return respond.answer(handler_input, text, ask=spoken.anything_else())
 
 
 class FallbackHandler(IntentHandler):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import traceback
+from pathlib import Path
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_model import Response
+from ask_sdk_runtime.exceptions import DispatchException
 
 from mairie.alexa import respond, turn
 from mairie.alexa.base import request_type
@@ -30,16 +33,23 @@ def allows_speech(handler_input: HandlerInput) -> bool:
     return bool(kind) and not kind.startswith(SILENT_PREFIXES) and turn.has_session(handler_input)
 
 
+def where(exception: BaseException) -> str:
+    """Where it failed (innermost frames first), without the exception's message: a message may quote
+    what the resident said or their ids, which must never reach the logs."""
+    frames = traceback.extract_tb(exception.__traceback__)[-4:]
+    return " < ".join(f"{Path(frame.filename).name}:{frame.lineno} {frame.name}" for frame in reversed(frames))
+
+
 class CatchAllExceptionHandler(AbstractExceptionHandler):
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         return True
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         LOGGER.error(
-            "request failed: %s (%s)",
+            "request failed: %s (%s)%s",
             type(exception).__name__,
             request_type(handler_input),
-            exc_info=not isinstance(exception, LookupError),
+            "" if isinstance(exception, LookupError | DispatchException) else f" at {where(exception)}",
         )
         handler_input.response_builder = ResponseFactory()  # drop whatever the failed handler built
         if not allows_speech(handler_input):

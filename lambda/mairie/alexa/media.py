@@ -1,4 +1,4 @@
-"""Magazine and podcasts asked by voice: sommaire, audio edition, episodes, play."""
+"""Podcasts asked by voice: list, play (latest, first, number, guest), "de quoi parle cet épisode"."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from ask_sdk_model import Response
 
 from mairie.alexa import respond, state, turn
 from mairie.alexa.base import IntentHandler
+from mairie.alexa.offers import OFFER_EPISODE, offer, offered
 from mairie.catalogue.model import Episode, PodcastSeries
 from mairie.domain import playlist
-from mairie.domain.dates import parse_amazon_date
 from mairie.voice import media as spoken
 from mairie.voice.assistant import anything_else
 
@@ -21,42 +21,6 @@ def start_track(handler_input: HandlerInput, track: playlist.Track, text: str, o
     state.remember_position(handler_input, track.token, offset_ms)
     card = respond.Card(title=track.title, text=track.subtitle, image_url=track.image_url)
     return respond.play(handler_input, track, text=text, offset_ms=offset_ms, card=card)
-
-
-class MagazineHandler(IntentHandler):
-    intents = ("MagazineIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        catalogue = turn.catalogue()
-        asked = parse_amazon_date(turn.slot_value(handler_input, "month"))
-        month = playlist.past_month(asked.start, turn.today(handler_input)) if asked is not None else None
-        if month is not None:
-            issue = playlist.magazine_issue_for_month(catalogue, month)
-        else:
-            issue = playlist.current_magazine_issue(catalogue, turn.today(handler_input))
-        if issue is None or catalogue.magazine is None:
-            text = f"{spoken.say_no_issue(catalogue.magazine, month)} {anything_else()}"
-            return respond.answer(handler_input, text, ask=anything_else())
-        text = f"{spoken.say_issue_summary(catalogue.magazine, issue)} {anything_else()}"
-        lines = [f"• {item.title} : {item.summary}" for item in issue.items]
-        card = respond.Card(title=issue.title, text="\n".join(lines))
-        return respond.answer(handler_input, text, ask=anything_else(), card=card)
-
-
-class MagazineAudioHandler(IntentHandler):
-    intents = ("MagazineAudioIntent",)
-
-    def handle(self, handler_input: HandlerInput) -> Response:
-        catalogue = turn.catalogue()
-        issue = playlist.current_magazine_issue(catalogue, turn.today(handler_input))
-        if issue is None or catalogue.magazine is None:
-            text = f"{spoken.say_no_issue(catalogue.magazine, None)} {anything_else()}"
-            return respond.answer(handler_input, text, ask=anything_else())
-        track = playlist.magazine_track(catalogue, issue)
-        if track is None:
-            text = spoken.say_no_magazine_audio(catalogue.magazine, issue)
-            return respond.answer(handler_input, text, ask=anything_else())
-        return start_track(handler_input, track, spoken.say_magazine_audio_intro(catalogue.magazine, issue))
 
 
 def _episode_slot_id(handler_input: HandlerInput) -> str | None:
@@ -110,10 +74,12 @@ class ListEpisodesHandler(IntentHandler):
     intents = ("ListEpisodesIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        series = playlist.default_series(turn.catalogue())
+        catalogue = turn.catalogue()
+        series = playlist.default_series(catalogue)
         if series is None:
             return respond.answer(handler_input, f"{spoken.say_no_podcast()} {anything_else()}", ask=anything_else())
-        return respond.answer(handler_input, spoken.say_episode_list(series), ask="Quel épisode voulez-vous écouter ?")
+        text = f"{spoken.say_series_list(catalogue.podcasts)} {spoken.say_episode_list(series)}".strip()
+        return respond.answer(handler_input, text, ask="Quel épisode voulez-vous écouter ?")
 
 
 class EpisodeInfoHandler(IntentHandler):
@@ -133,9 +99,9 @@ class EpisodeInfoHandler(IntentHandler):
                     handler_input, f"{spoken.say_no_podcast()} {anything_else()}", ask=anything_else()
                 )
             series, episode = found_series, latest
-        text = f"{spoken.say_episode_info(series, episode)} Voulez-vous l'écouter ?"
-        turn.session(handler_input)["offer_episode"] = playlist.episode_token(series, episode)
-        return respond.answer(handler_input, text, ask="Voulez-vous écouter cet épisode ?")
+        question = "Voulez-vous écouter cet épisode ?"
+        offer(handler_input, OFFER_EPISODE, playlist.episode_token(series, episode), question)
+        return respond.answer(handler_input, f"{spoken.say_episode_info(series, episode)} {question}", ask=question)
 
 
 class PlayOfferedEpisodeHandler(IntentHandler):
@@ -144,10 +110,11 @@ class PlayOfferedEpisodeHandler(IntentHandler):
     intents = ("AMAZON.YesIntent",)
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        return super().can_handle(handler_input) and bool(turn.session(handler_input).get("offer_episode"))
+        return super().can_handle(handler_input) and offered(handler_input, OFFER_EPISODE) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        token = str(turn.session(handler_input).pop("offer_episode"))
+        token = offered(handler_input, OFFER_EPISODE)
+        turn.session(handler_input).pop(OFFER_EPISODE, None)
         track = playlist.track_for_token(turn.catalogue(), token)
         if track is None or track.series is None or track.episode is None:
             return respond.answer(handler_input, spoken.say_nothing_to_resume(), ask=anything_else())

@@ -10,24 +10,49 @@ from typing import Any, ClassVar, Literal
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.interfaces.audioplayer import PlayBehavior
+from ask_sdk_model.interfaces.audioplayer import ClearBehavior, ClearQueueDirective, PlayBehavior
 
-from mairie.alexa import respond, state, turn
+from mairie.alexa import offers, respond, state, turn
 from mairie.alexa.base import IntentHandler, RequestTypeHandler, request_type
 from mairie.domain import playlist
 from mairie.voice import media as spoken
 from mairie.voice.assistant import anything_else
 
+ENQUEUED = "enqueued"
+"""Token of the next episode already enqueued for the one playing (guards repeated NearlyFinished)."""
+RETRIED = "retried"
+"""Token of a stream that failed and was retried once (a second failure stops playback)."""
 
-def _current(handler_input: HandlerInput) -> tuple[playlist.Track | None, int]:
-    """The track the device is on (context.AudioPlayer), else the saved one, with its offset."""
+
+def _current_token(handler_input: HandlerInput) -> tuple[str | None, int]:
+    """The token the device is on (context.AudioPlayer), else the saved one, with its offset."""
     token, offset, _ = turn.player_state(handler_input)
     saved_token, saved_offset = state.saved_position(handler_input)
     if token is None:
-        token, offset = saved_token, saved_offset
-    elif token == saved_token and offset == 0:
-        offset = saved_offset
+        return saved_token, saved_offset
+    if token != saved_token and playlist.track_for_token(turn.catalogue(), token) is None and saved_token:
+        return saved_token, saved_offset  # the device holds a stream staff removed: use the saved place
+    if token == saved_token and offset == 0:
+        return token, saved_offset
+    return token, offset
+
+
+def _current(handler_input: HandlerInput) -> tuple[playlist.Track | None, int]:
+    """The current track (None when unknown or removed from the catalogue) and its offset."""
+    token, offset = _current_token(handler_input)
     return playlist.track_for_token(turn.catalogue(), token), offset
+
+
+def _nothing_to_resume(handler_input: HandlerInput) -> Response:
+    """Nothing saved, or staff removed the saved episode: say so and offer the latest one."""
+    token, _ = _current_token(handler_input)
+    series = playlist.default_series(turn.catalogue())
+    latest = playlist.latest_episode(series) if series is not None else None
+    if token is None or series is None or latest is None:
+        return respond.answer(handler_input, spoken.say_nothing_to_resume(), ask=anything_else())
+    question = spoken.ask_play_latest()
+    offers.offer(handler_input, offers.OFFER_EPISODE, playlist.episode_token(series, latest), question)
+    return respond.answer(handler_input, spoken.say_track_removed(series, latest), ask=question)
 
 
 def _is_playing(handler_input: HandlerInput) -> bool:
@@ -45,10 +70,12 @@ class PauseHandler(IntentHandler):
     intents = ("AMAZON.PauseIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        token, offset, _ = turn.player_state(handler_input)
+        token, offset, activity = turn.player_state(handler_input)
         if token and playlist.track_for_token(turn.catalogue(), token):
             state.remember_position(handler_input, token, offset)
-        return respond.stop(handler_input)
+        if activity in ("PLAYING", "BUFFER_UNDERRUN", "PAUSED"):
+            return respond.stop(handler_input)  # "Alexa, stop" during playback: silence, the place is kept
+        return respond.answer(handler_input, spoken.say_nothing_playing(), end_session=True)
 
 
 class StopWhilePlayingHandler(IntentHandler):
@@ -69,11 +96,14 @@ class ResumeHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         track, offset = _current(handler_input)
         if track is None:
-            return respond.answer(handler_input, spoken.say_nothing_to_resume(), ask=anything_else())
+            return _nothing_to_resume(handler_input)
         if not turn.supports_audio_player(handler_input):
             return respond.answer(handler_input, spoken.say_no_audio_device(), ask=anything_else())
         state.remember_position(handler_input, track.token, offset)
-        return respond.play(handler_input, track, offset_ms=offset)
+        # days later the device has forgotten the stream: say what resumes; just after a pause, resume
+        device_token = turn.player_state(handler_input)[0]
+        text = spoken.say_resume(track) if device_token != track.token and turn.has_session(handler_input) else None
+        return respond.play(handler_input, track, text=text, offset_ms=offset)
 
 
 class NextPreviousHandler(IntentHandler):
@@ -113,7 +143,7 @@ class StartOverHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         track, _ = _current(handler_input)
         if track is None:
-            return respond.answer(handler_input, spoken.say_nothing_to_resume(), ask=anything_else())
+            return _nothing_to_resume(handler_input)
         if not turn.supports_audio_player(handler_input):
             return respond.answer(handler_input, spoken.say_no_audio_device(), ask=anything_else())
         state.remember_position(handler_input, track.token, 0)
@@ -158,7 +188,10 @@ class PlaybackStartedHandler(RequestTypeHandler):
         token, offset = _event_token(handler_input)
         if token and playlist.track_for_token(turn.catalogue(), token):
             state.remember_position(handler_input, token, offset)
-            state.playback(handler_input)["enqueued"] = None
+            entry = state.playback(handler_input)
+            # a fresh start: the queue is new (NearlyFinished may enqueue again) and a retry succeeded
+            for key in (ENQUEUED, RETRIED):
+                entry.pop(key, None)
         return respond.empty(handler_input)
 
 
@@ -179,9 +212,10 @@ class PlaybackNearlyFinishedHandler(RequestTypeHandler):
         token, _ = _event_token(handler_input)
         target = _neighbour(playlist.track_for_token(turn.catalogue(), token), 1)
         entry = state.playback(handler_input)
-        if target is None or token is None or entry.get("enqueued") == target.token:
+        # NearlyFinished may come right after the start (Echo Show) or twice: enqueue only once
+        if target is None or token is None or entry.get(ENQUEUED) == target.token:
             return respond.empty(handler_input)
-        entry["enqueued"] = target.token
+        entry[ENQUEUED] = target.token
         return respond.play(handler_input, target, behavior=PlayBehavior.ENQUEUE, expected_previous_token=token)
 
 
@@ -191,28 +225,51 @@ class PlaybackFinishedHandler(RequestTypeHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         token, _ = _event_token(handler_input)
         entry = state.playback(handler_input)
-        enqueued = entry.get("enqueued")
-        if enqueued:
+        enqueued = entry.pop(ENQUEUED, None)
+        if enqueued and playlist.track_for_token(turn.catalogue(), str(enqueued)):
             state.remember_position(handler_input, str(enqueued), 0)
-        elif token:
-            entry["offset_ms"] = 0
-            entry["finished"] = token
-        entry["enqueued"] = None
+        elif token and token == entry.get("token"):
+            entry["offset_ms"] = 0  # the next "reprends" starts it again from the beginning
         return respond.empty(handler_input)
 
 
 class PlaybackFailedHandler(RequestTypeHandler):
+    """A stream failed: try it once more from where it stopped, then stop cleanly (nothing queued)."""
+
     request_types = ("AudioPlayer.PlaybackFailed",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        request: Any = handler_input.request_envelope.request
-        current = getattr(request, "current_playback_state", None)
-        offset = getattr(current, "offset_in_milliseconds", None)
-        token, _ = _event_token(handler_input)
-        if token and playlist.track_for_token(turn.catalogue(), token):
-            state.remember_position(handler_input, token, offset if isinstance(offset, int) else 0)
-        state.playback(handler_input)["enqueued"] = None
-        return respond.empty(handler_input)
+        token, offset = _failed_position(handler_input)
+        track = playlist.track_for_token(turn.catalogue(), token)
+        entry = state.playback(handler_input)
+        entry.pop(ENQUEUED, None)
+        if track is None:
+            return _clear_queue(handler_input)
+        state.remember_position(handler_input, track.token, offset)
+        if entry.get(RETRIED) == track.token:
+            entry.pop(RETRIED, None)
+            return _clear_queue(handler_input)
+        entry[RETRIED] = track.token
+        return respond.play(handler_input, track, offset_ms=offset)
+
+
+def _failed_position(handler_input: HandlerInput) -> tuple[str | None, int]:
+    """The failed stream's token and the offset reached (from `currentPlaybackState` when given)."""
+    token, offset = _event_token(handler_input)
+    request: Any = handler_input.request_envelope.request
+    current = getattr(request, "current_playback_state", None)
+    reached = getattr(current, "offset_in_milliseconds", None)
+    if getattr(current, "token", None) == token and isinstance(reached, int) and reached > 0:
+        offset = reached
+    elif offset == 0 and token is not None:
+        saved_token, saved_offset = state.saved_position(handler_input)
+        offset = saved_offset if saved_token == token else 0
+    return token, offset
+
+
+def _clear_queue(handler_input: HandlerInput) -> Response:
+    handler_input.response_builder.add_directive(ClearQueueDirective(clear_behavior=ClearBehavior.CLEAR_ALL))
+    return handler_input.response_builder.response
 
 
 class PlaybackControllerHandler(RequestTypeHandler):

@@ -1,67 +1,171 @@
-"""Identity card and passport: a short answer first, details offered ("voulez-vous la liste ?")."""
+"""Identity card and passport: a short guided dialog, a short answer, then details on request.
+
+The dialog: a missing document, situation, person or age is asked with `Dialog.ElicitSlot` on
+`IdProcedureIntent` (the slots already known travel in `updatedIntent`); "je ne sais pas" (or an answer
+Alexa cannot place) gets the general answer, and so does silence, through the reprompt. The session
+keeps `procedure` = {procedure, case, offer, eliciting, asked, known, topic} for the follow-up questions
+(documents, cost, where, delays) and the "oui" / "non" after an offer.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_model import Intent, IntentConfirmationStatus, IntentRequest, Response, Slot, SlotConfirmationStatus
+from ask_sdk_model.dialog import ElicitSlotDirective
 
 from mairie.alexa import respond, turn
-from mairie.alexa.base import IntentHandler
+from mairie.alexa.base import IntentHandler, intent_name
 from mairie.catalogue.model import Procedure, ProcedureCase, Situation
-from mairie.domain.procedures import CaseQuery, find_case
+from mairie.domain.procedures import CaseQuery, find_case, missing_detail
 from mairie.voice import hours as hours_voice
 from mairie.voice import procedures as spoken
 from mairie.voice.assistant import anything_else
-from mairie.voice.french import a as to_place
 
+INTENT = "IdProcedureIntent"
+SLOTS = ("document", "situation", "age", "person")
+DOCUMENT_SLOT = "document"
 CONTEXT = "procedure"
 OFFER_DOCUMENTS = "documents"
 OFFER_WHERE = "where"
+TOPIC_DOCUMENTS = "documents"
+TOPIC_COST = "cost"
+TOPIC_WHERE = "where"
+TOPIC_DELAYS = "delays"
+FOLLOW_UPS = {
+    "ProcedureDocumentsIntent": TOPIC_DOCUMENTS,
+    "ProcedureCostIntent": TOPIC_COST,
+    "ProcedureWhereIntent": TOPIC_WHERE,
+    "ProcedureDelayIntent": TOPIC_DELAYS,
+}
+DONT_KNOW_INTENT = "DontKnowIntent"
+DIALOG_INTENTS = (INTENT, DONT_KNOW_INTENT, "AMAZON.FallbackIntent")
 
 
-def _query(handler_input: HandlerInput) -> CaseQuery:
-    situation_id = turn.slot_id(handler_input, "situation")
-    situation = next((s for s in Situation if s.value == situation_id), None)
+def context_of(handler_input: HandlerInput) -> dict[str, Any] | None:
+    context = turn.session(handler_input).get(CONTEXT)
+    return context if isinstance(context, dict) else None
+
+
+def pending_offer(handler_input: HandlerInput) -> dict[str, Any] | None:
+    context = context_of(handler_input)
+    return context if context is not None and context.get("offer") else None
+
+
+def eliciting(handler_input: HandlerInput) -> dict[str, Any] | None:
+    context = context_of(handler_input)
+    return context if context is not None and context.get("eliciting") else None
+
+
+def _dialog_so_far(handler_input: HandlerInput) -> dict[str, Any]:
+    """The context of the dialog this request continues; empty for a new request (dialogState STARTED, or
+    another document named than the one being discussed)."""
+    previous = eliciting(handler_input) or {}
+    request = handler_input.request_envelope.request
+    state = getattr(getattr(request, "dialog_state", None), "value", None)
+    document = turn.slot_id(handler_input, DOCUMENT_SLOT)
+    if state == "STARTED" or (document and previous.get("procedure") not in (None, document)):
+        return {"topic": previous.get("topic")}
+    return previous
+
+
+def _known(handler_input: HandlerInput, previous: dict[str, Any]) -> dict[str, str]:
+    """What the resident said so far: this request's resolved slots, else what the dialog already knew
+    (the slots of `updatedIntent` come back as said; the session keeps their resolution too)."""
+    known = {str(k): str(v) for k, v in (previous.get("known") or {}).items() if v is not None}
+    for name in ("document", "situation", "person"):
+        resolved = turn.slot_id(handler_input, name)
+        if resolved:
+            known[name] = resolved
     age = turn.slot_int(handler_input, "age")
-    if age is not None and not 0 <= age <= 120:
-        age = None
-    return CaseQuery(situation=situation, age=age, for_child=turn.slot_id(handler_input, "person") == "enfant")
+    if age is not None and 0 <= age <= 120:
+        known["age"] = str(age)
+    return known
+
+
+def _query(known: dict[str, str]) -> CaseQuery:
+    situation = next((s for s in Situation if s.value == known.get("situation")), None)
+    age = int(known["age"]) if known.get("age", "").isdigit() else None
+    person = known.get("person")
+    return CaseQuery(situation=situation, age=age, for_child=person == "enfant", for_self=person == "moi")
+
+
+def _intent_to_update(handler_input: HandlerInput) -> Intent:
+    """`IdProcedureIntent` with the slots said so far, resolutions included (empty after another intent)."""
+    request = handler_input.request_envelope.request
+    said: dict[str, Slot] = {}
+    if isinstance(request, IntentRequest) and request.intent is not None and request.intent.name == INTENT:
+        said = {name: slot for name, slot in (request.intent.slots or {}).items() if slot is not None}
+    slots = {
+        name: Slot(
+            name=name,
+            value=getattr(said.get(name), "value", None),
+            confirmation_status=SlotConfirmationStatus.NONE,
+            resolutions=getattr(said.get(name), "resolutions", None),
+        )
+        for name in SLOTS
+    }
+    return Intent(name=INTENT, slots=slots, confirmation_status=IntentConfirmationStatus.NONE)
+
+
+def _elicit(handler_input: HandlerInput, slot: str, text: str, reprompt: str) -> Response:
+    directive = ElicitSlotDirective(slot_to_elicit=slot, updated_intent=_intent_to_update(handler_input))
+    handler_input.response_builder.add_directive(directive)
+    return respond.answer(handler_input, text, ask=reprompt)
+
+
+def _card(procedure: Procedure, case: ProcedureCase | None) -> respond.Card:
+    return respond.Card(title=spoken.card_title(procedure), text=spoken.card_text(procedure, case))
 
 
 class IdProcedureHandler(IntentHandler):
-    intents = ("IdProcedureIntent",)
+    intents = (INTENT,)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue = turn.catalogue()
         if not catalogue.procedures:
-            return respond.answer(handler_input, "Je n'ai pas d'information sur les démarches.", end_session=True)
-        procedure_id = turn.slot_id(handler_input, "document")
-        procedure = catalogue.procedure(procedure_id) if procedure_id else None
+            return respond.answer(handler_input, spoken.no_procedures(), end_session=True)
+        previous = _dialog_so_far(handler_input)
+        known = _known(handler_input, previous)
+        session = turn.session(handler_input)
+        procedure = catalogue.procedure(known["document"]) if known.get("document") else None
         if procedure is None and len(catalogue.procedures) == 1:
             procedure = catalogue.procedures[0]
         if procedure is None:
-            said = turn.slot_value(handler_input, "document")
-            if said:
-                text = spoken.not_a_document(said, catalogue.procedures)
-            else:
-                text = spoken.ask_which_document(catalogue.procedures)
-            return respond.answer(handler_input, text, ask=spoken.ask_which_document(catalogue.procedures))
-        case = find_case(procedure, _query(handler_input))
-        turn.session(handler_input)[CONTEXT] = {
-            "procedure": procedure.id,
-            "case": case.id if case else None,
-            "offer": OFFER_DOCUMENTS,
-        }
-        text = f"{spoken.say_procedure(procedure, case)} {spoken.offer_documents()}"
-        card = respond.Card(title=spoken.card_title(procedure), text=spoken.card_text(procedure, case))
-        return respond.answer(handler_input, text, ask=spoken.offer_documents(), card=card)
+            question = spoken.ask_which_document(catalogue.procedures)
+            said = turn.slot_value(handler_input, DOCUMENT_SLOT)
+            text = spoken.not_a_document(said, catalogue.procedures) if said else question
+            session[CONTEXT] = {"eliciting": DOCUMENT_SLOT, "asked": [], "known": known, "topic": previous.get("topic")}
+            return _elicit(handler_input, DOCUMENT_SLOT, text, question)
+        asked = [str(a) for a in previous.get("asked") or []]
+        query = _query(known)
+        detail = missing_detail(procedure, query, asked)
+        if detail is not None:
+            session[CONTEXT] = {
+                "procedure": procedure.id,
+                "eliciting": detail.value,
+                "asked": [*asked, detail.value],
+                "known": known,
+                "topic": previous.get("topic"),
+            }
+            question = spoken.ask_detail(detail)
+            return _elicit(handler_input, detail.value, question, spoken.ask_detail_again(procedure, detail))
+        return _answer(handler_input, procedure, find_case(procedure, query), topic=previous.get("topic"))
 
 
-def pending_offer(handler_input: HandlerInput) -> dict[str, Any] | None:
-    context = turn.session(handler_input).get(CONTEXT)
-    return context if isinstance(context, dict) and context.get("offer") else None
+def _answer(
+    handler_input: HandlerInput, procedure: Procedure, case: ProcedureCase | None, *, topic: Any = None, intro: str = ""
+) -> Response:
+    """The short answer for a case (or the general one), or the answer to a question asked before the case."""
+    context: dict[str, Any] = {"procedure": procedure.id, "case": case.id if case else None}
+    turn.session(handler_input)[CONTEXT] = context
+    if topic in FOLLOW_UPS.values():
+        return _follow_up(handler_input, context, procedure, case, str(topic), card=_card(procedure, case))
+    context["offer"] = OFFER_DOCUMENTS
+    text = f"{intro}{spoken.say_procedure(procedure, case)} {spoken.offer_documents()}"
+    return respond.answer(handler_input, text, ask=spoken.offer_documents(), card=_card(procedure, case))
 
 
 def _resolve(context: dict[str, Any]) -> tuple[Procedure, ProcedureCase | None] | None:
@@ -70,6 +174,97 @@ def _resolve(context: dict[str, Any]) -> tuple[Procedure, ProcedureCase | None] 
         return None
     case = next((c for c in procedure.cases if c.id == context.get("case")), None)
     return procedure, case
+
+
+def _follow_up(
+    handler_input: HandlerInput,
+    context: dict[str, Any],
+    procedure: Procedure,
+    case: ProcedureCase | None,
+    topic: str,
+    card: respond.Card | None = None,
+) -> Response:
+    """One detail of the procedure; after the documents, where and when is offered."""
+    facility = turn.catalogue().facility(procedure.facility_id) if procedure.facility_id else None
+    context["offer"] = None
+    if topic == TOPIC_DOCUMENTS:
+        text = f"{spoken.say_documents(procedure, case)} {spoken.say_cost(procedure, case)}"
+        if facility is not None:
+            context["offer"] = OFFER_WHERE
+            return respond.answer(handler_input, f"{text} {spoken.offer_where()}", ask=spoken.offer_where(), card=card)
+    elif topic == TOPIC_COST:
+        text = spoken.say_cost(procedure, case)
+    elif topic == TOPIC_DELAYS:
+        text = spoken.say_delays(procedure)
+    elif facility is None:
+        text = spoken.no_place(procedure)
+    else:
+        where = spoken.say_where(procedure, facility)
+        if facility.weekly is not None:
+            hours = hours_voice.say_week(facility, turn.now(handler_input), turn.holidays())
+        else:
+            hours = hours_voice.say_hours_unknown(facility)
+        text = f"{where} {hours}"
+    return respond.answer(handler_input, f"{text} {anything_else()}", ask=anything_else(), card=card)
+
+
+class ProcedureFollowUpHandler(IntentHandler):
+    """ "Quels documents ?", "combien ça coûte ?", "où ?", "quels délais ?" about the procedure of the session.
+
+    Without one, the document is asked (on `IdProcedureIntent`), and the question is answered once known.
+    """
+
+    intents = tuple(FOLLOW_UPS)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        topic = FOLLOW_UPS[str(intent_name(handler_input))]
+        context = context_of(handler_input) or {}
+        resolved = _resolve(context) if context.get("procedure") and not context.get("eliciting") else None
+        if resolved is not None:
+            return _follow_up(handler_input, context, *resolved, topic)
+        procedures = turn.catalogue().procedures
+        if not procedures:
+            return respond.answer(handler_input, spoken.no_procedures(), end_session=True)
+        if len(procedures) == 1:
+            procedure = procedures[0]
+            turn.session(handler_input)[CONTEXT] = context = {"procedure": procedure.id, "case": None}
+            return _follow_up(handler_input, context, procedure, None, topic)
+        question = spoken.ask_which_document(procedures)
+        turn.session(handler_input)[CONTEXT] = {"eliciting": DOCUMENT_SLOT, "asked": [], "topic": topic}
+        return _elicit(handler_input, DOCUMENT_SLOT, question, question)
+
+
+class DontKnowHandler(IntentHandler):
+    """ "Je ne sais pas" (or words Alexa cannot place) while a question of the dialog is pending: the general
+    answer. Outside the dialog, "je ne sais pas" alone gets an offer of help."""
+
+    intents = (DONT_KNOW_INTENT, "AMAZON.FallbackIntent")
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not super().can_handle(handler_input):
+            return False
+        return intent_name(handler_input) == DONT_KNOW_INTENT or eliciting(handler_input) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        context = eliciting(handler_input)
+        if context is None:
+            return respond.answer(handler_input, f"Ce n'est pas grave. {anything_else()}", ask=anything_else())
+        procedure = turn.catalogue().procedure(str(context.get("procedure") or ""))
+        if procedure is None:
+            turn.session(handler_input).pop(CONTEXT, None)
+            text = f"{spoken.no_document_chosen(turn.catalogue().procedures)} {anything_else()}"
+            return respond.answer(handler_input, text, ask=anything_else())
+        intro = spoken.general_intro() + " "
+        return _answer(handler_input, procedure, None, topic=context.get("topic"), intro=intro)
+
+
+class DialogInterceptor(AbstractRequestInterceptor):
+    """Another request than an answer to the pending question ends the dialog (the case stays known)."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        context = eliciting(handler_input)
+        if context is not None and intent_name(handler_input) not in DIALOG_INTENTS:
+            context["eliciting"] = None
 
 
 class ProcedureYesHandler(IntentHandler):
@@ -86,29 +281,8 @@ class ProcedureYesHandler(IntentHandler):
         if resolved is None:
             turn.session(handler_input).pop(CONTEXT, None)
             return respond.answer(handler_input, anything_else(), ask=anything_else())
-        procedure, case = resolved
-        if context.get("offer") == OFFER_DOCUMENTS:
-            facility = turn.catalogue().facility(procedure.facility_id) if procedure.facility_id else None
-            if facility is not None:
-                context["offer"] = OFFER_WHERE
-                question = "Voulez-vous savoir où et quand faire la demande ?"
-                text = f"{spoken.say_documents(procedure, case)} {spoken.say_cost(procedure, case)} {question}"
-                return respond.answer(handler_input, text, ask=question)
-            context["offer"] = None
-            text = f"{spoken.say_documents(procedure, case)} {spoken.say_cost(procedure, case)} {anything_else()}"
-            return respond.answer(handler_input, text, ask=anything_else())
-        context["offer"] = None
-        facility = turn.catalogue().facility(procedure.facility_id) if procedure.facility_id else None
-        if facility is None:
-            return respond.answer(handler_input, anything_else(), ask=anything_else())
-        where = f"La demande se fait {to_place(facility.name)}"
-        where += f", {facility.address}." if facility.address else "."
-        if facility.weekly is not None:
-            hours = hours_voice.say_week(facility, turn.now(handler_input), turn.holidays())
-        else:
-            hours = hours_voice.say_hours_unknown(facility)
-        text = f"{where} {hours} {spoken.say_delays(procedure)} {anything_else()}"
-        return respond.answer(handler_input, text, ask=anything_else())
+        topic = TOPIC_DOCUMENTS if context.get("offer") == OFFER_DOCUMENTS else TOPIC_WHERE
+        return _follow_up(handler_input, context, *resolved, topic)
 
 
 class ProcedureNoHandler(IntentHandler):
@@ -118,5 +292,6 @@ class ProcedureNoHandler(IntentHandler):
         return super().can_handle(handler_input) and pending_offer(handler_input) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
-        turn.session(handler_input).pop(CONTEXT, None)
+        context = pending_offer(handler_input) or {}
+        context["offer"] = None
         return respond.answer(handler_input, f"D'accord. {anything_else()}", ask=anything_else())

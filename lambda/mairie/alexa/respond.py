@@ -22,8 +22,9 @@ from ask_sdk_model.interfaces.display import Image, ImageInstance
 from ask_sdk_model.ui import Image as CardImage
 from ask_sdk_model.ui import SimpleCard, StandardCard
 
-from mairie.alexa import turn
+from mairie.alexa import speech_rate, topics, turn
 from mairie.domain.playlist import Track
+from mairie.voice.assistant import rephrase
 from mairie.voice.ssml import escape
 
 LAST_ANSWER = "last_answer"
@@ -54,18 +55,29 @@ def answer(
     card: Card | None = None,
     end_session: bool | None = None,
 ) -> Response:
-    """A spoken answer. With `ask`, the session stays open and `ask` is the reprompt."""
+    """A spoken answer. With `ask`, the session stays open and `ask` is the reprompt.
+
+    Speech and reprompt follow the resident's speech rate; a reprompt that would only repeat the
+    answer's last question is rephrased. The answer is kept for "répète" and its topic for "aide".
+    """
     builder = handler_input.response_builder
-    builder.speak(to_ssml(text))
+    builder.speak(_spoken(handler_input, text))
     if ask is not None:
-        builder.ask(to_ssml(ask))
+        last_question = text.rstrip().endswith(ask.strip())
+        builder.ask(_spoken(handler_input, rephrase(ask) if last_question else ask))
     elif end_session is not None:
         builder.set_should_end_session(end_session)
     if card is not None:
         builder.set_card(_card(card))
     if turn.has_session(handler_input):
         turn.session(handler_input)[LAST_ANSWER] = {"text": text, "ask": ask}
+        topics.remember(handler_input)
     return builder.response
+
+
+def _spoken(handler_input: HandlerInput, text: str) -> str:
+    """Escaped speech at the resident's preferred rate."""
+    return speech_rate.apply(to_ssml(text), speech_rate.preferred(handler_input))
 
 
 def _card(card: Card) -> SimpleCard | StandardCard:
@@ -91,7 +103,7 @@ def play(
     """Start (or enqueue) a track. Speech and card only for voice requests, never for events."""
     builder = handler_input.response_builder
     if text is not None:
-        builder.speak(to_ssml(text))
+        builder.speak(_spoken(handler_input, text))
     if card is not None:
         builder.set_card(_card(card))
     builder.add_directive(play_directive(track, offset_ms, behavior, expected_previous_token))
@@ -126,7 +138,7 @@ def play_directive(
 def stop(handler_input: HandlerInput, text: str | None = None) -> Response:
     builder = handler_input.response_builder
     if text is not None:
-        builder.speak(to_ssml(text))
+        builder.speak(_spoken(handler_input, text))
     builder.add_directive(StopDirective())
     if turn.has_session(handler_input):
         builder.set_should_end_session(True)

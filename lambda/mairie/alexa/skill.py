@@ -19,10 +19,11 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import RequestEnvelope
 
-from mairie.alexa import conversation, hours, media, playback, procedures
+from mairie.alexa import conversation, hours, magazine, media, playback, privacy, procedures, unknown, unreadable
 from mairie.alexa.base import intent_name
 from mairie.alexa.errors import CatchAllExceptionHandler
 from mairie.alexa.persistence import build_adapter
+from mairie.alexa.screens import ScreenInterceptor
 from mairie.alexa.state import SaveStateInterceptor
 from mairie.alexa.turn import has_session as turn_has_session
 from mairie.catalogue.current import get_catalogue
@@ -51,6 +52,7 @@ HANDLERS = (
     playback.PlaybackFailedHandler(),
     playback.PlaybackControllerHandler(),
     playback.SilentEventHandler(),
+    privacy.SkillDisabledHandler(),
     # conversation
     conversation.LaunchHandler(),
     hours.FacilityHoursHandler(),
@@ -58,13 +60,20 @@ HANDLERS = (
     procedures.IdProcedureHandler(),
     procedures.ProcedureYesHandler(),
     procedures.ProcedureNoHandler(),
-    media.MagazineHandler(),
-    media.MagazineAudioHandler(),
+    procedures.ProcedureFollowUpHandler(),
+    procedures.DontKnowHandler(),
+    magazine.MagazineHandler(),
+    magazine.MagazineAudioHandler(),
+    magazine.MagazineArticleHandler(),
+    magazine.NextArticleHandler(),
     media.PlayPodcastHandler(),
     media.ListEpisodesHandler(),
     media.EpisodeInfoHandler(),
     media.PlayOfferedEpisodeHandler(),
+    magazine.ReadOfferedArticleHandler(),
+    magazine.ReadOfferedSommaireHandler(),
     conversation.AboutCityHandler(),
+    conversation.SpeechRateHandler(),
     # playback intents (may come without the invocation name while audio plays)
     playback.PauseHandler(),
     playback.StopWhilePlayingHandler(),
@@ -78,6 +87,7 @@ HANDLERS = (
     conversation.YesNoHandler(),
     conversation.StopHandler(),
     conversation.FallbackHandler(),
+    unknown.UnknownIntentHandler(),  # last: any intent no handler above took
 )
 
 
@@ -87,6 +97,8 @@ def build_skill() -> CustomSkill:
     for handler in HANDLERS:
         builder.add_request_handler(handler)
     builder.add_global_request_interceptor(UnderstoodInterceptor())
+    builder.add_global_request_interceptor(procedures.DialogInterceptor())
+    builder.add_global_response_interceptor(ScreenInterceptor())
     builder.add_global_response_interceptor(SaveStateInterceptor())
     builder.add_exception_handler(CatchAllExceptionHandler())
     builder.skill_id = os.environ.get("SKILL_ID") or None  # type: ignore[assignment]
@@ -124,7 +136,7 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
             raise PermissionError("requête refusée : elle ne vient pas de cette skill") from error
         outcome = "error"
         LOGGER.error("unreadable request: %s", type(error).__name__)
-        result = dict(EMPTY_RESPONSE)
+        result = unreadable.response_for(event)
     finally:
         LOGGER.info(
             json.dumps(

@@ -2,7 +2,8 @@
 
 Stored document (kept minimal on purpose, see README "Données personnelles"):
     {"playback": {"token": "podcast:metamorphoses:depardon", "offset_ms": 123000, "enqueued": null}}
-A storage failure never stops the skill from answering: the state then reads as empty.
+A storage failure never stops the skill from answering: the state then reads as empty, and is not
+written back (a partial document must not replace the one we could not read).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ask_sdk_model import Response
 LOGGER = logging.getLogger(__name__)
 _STATE = "mairie.state"
 _SNAPSHOT = "mairie.state.snapshot"
+_UNREADABLE = "mairie.state.unreadable"
 PLAYBACK = "playback"
 
 
@@ -36,6 +38,7 @@ def user_state(handler_input: HandlerInput) -> dict[str, Any]:
                 state = dict(loaded) if isinstance(loaded, dict) else {}
             except Exception as error:  # no adapter, or storage down: answer anyway
                 LOGGER.warning("state read failed: %s", type(error).__name__)
+                request_attributes[_UNREADABLE] = True
         request_attributes[_STATE] = state
         request_attributes[_SNAPSHOT] = _fingerprint(state)
     current: dict[str, Any] = request_attributes[_STATE]
@@ -80,8 +83,8 @@ class SaveStateInterceptor(AbstractResponseInterceptor):
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         request_attributes: dict[str, Any] = handler_input.attributes_manager.request_attributes
-        if _STATE not in request_attributes:
-            return
+        if _STATE not in request_attributes or request_attributes.get(_UNREADABLE):
+            return  # nothing read, or the read failed: never overwrite what we could not see
         state: dict[str, Any] = request_attributes[_STATE]
         if _fingerprint(state) == request_attributes.get(_SNAPSHOT):
             return

@@ -63,6 +63,7 @@ def load_compiled(text_or_path: str | Path) -> Catalogue:
     """The catalogue from compiled JSON: a `Path` to the file, or the JSON text itself."""
     text = text_or_path.read_text(encoding="utf-8") if isinstance(text_or_path, Path) else text_or_path
     data = json.loads(text)
+    del text  # the file's text is not needed while the objects are built: a lower peak memory
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError(
             "Catalogue compilé d'un format inconnu : relancez « mairie build » avec cette version du code."

@@ -1,8 +1,9 @@
 """The catalogue of this process, loaded once.
 
 By default, the compiled JSON shipped in the package (`mairie/data/catalogue.json`, written by
-`mairie build`). When the environment variable `MAIRIE_CONTENT` names a folder, its YAML files are
-loaded instead (the YAML loader is imported only then).
+`mairie build`), or the compiled JSON file named by `MAIRIE_CATALOGUE` (e.g. the generated large
+catalogue of `mairie bench`). When the environment variable `MAIRIE_CONTENT` names a folder, its YAML
+files are loaded instead (the YAML loader is imported only then).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from mairie.catalogue.model import Catalogue
 
 COMPILED_PATH = Path(__file__).resolve().parent.parent / "data" / "catalogue.json"
 CONTENT_ENV = "MAIRIE_CONTENT"
+COMPILED_ENV = "MAIRIE_CATALOGUE"
 
 
 @functools.cache
@@ -25,9 +27,10 @@ def get_catalogue() -> Catalogue:
         from mairie.catalogue.loader import load_catalogue  # lazy: keeps YAML off the cold start
 
         return load_catalogue(Path(content))
-    if not COMPILED_PATH.is_file():
-        raise FileNotFoundError(f"Catalogue compilé introuvable ({COMPILED_PATH}) : lancez « mairie build ».")
-    return load_compiled(COMPILED_PATH)
+    compiled = Path(os.environ.get(COMPILED_ENV, "").strip() or COMPILED_PATH)
+    if not compiled.is_file():
+        raise FileNotFoundError(f"Catalogue compilé introuvable ({compiled}) : lancez « mairie build ».")
+    return load_compiled(compiled)
 
 
 def reset_catalogue_cache() -> None:

@@ -18,7 +18,8 @@ DOCUMENT_TYPE = "DOCUMENT_TYPE"
 EPISODE = "EPISODE"
 PODCAST_GUEST = "PODCAST_GUEST"
 CITY_NAME = "CITY_NAME"
-GENERATED_TYPES = (FACILITY, FACILITY_KIND, DOCUMENT_TYPE, EPISODE, PODCAST_GUEST, CITY_NAME)
+MAGAZINE_ARTICLE = "MAGAZINE_ARTICLE"
+GENERATED_TYPES = (FACILITY, FACILITY_KIND, DOCUMENT_TYPE, EPISODE, PODCAST_GUEST, CITY_NAME, MAGAZINE_ARTICLE)
 CITY_ID = "city"
 
 _ARTICLE_RE = re.compile(r"^(?:la|le|les)\s+|^l'\s*", re.IGNORECASE)
@@ -62,6 +63,7 @@ def generated_types(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
         EPISODE: episode_values(catalogue),
         PODCAST_GUEST: guest_values(catalogue),
         CITY_NAME: city_values(catalogue),
+        MAGAZINE_ARTICLE: article_values(catalogue),
     }
     return {name: {"name": name, "values": values[name]} for name in GENERATED_TYPES}
 
@@ -107,6 +109,21 @@ def guest_names(guests: tuple[str, ...]) -> list[str]:
 def city_values(catalogue: Catalogue) -> list[SlotValue]:
     names = [*catalogue.city.aliases, catalogue.city.name]
     return [slot_value(CITY_ID, names[0], names[1:])]
+
+
+def article_values(catalogue: Catalogue) -> list[SlotValue]:
+    """Magazine items by title (id `issue:item`, newest issue first; a title already taken is skipped)."""
+    issues = reversed(catalogue.magazine.issues) if catalogue.magazine else ()
+    values: list[SlotValue] = []
+    seen: set[str] = set()
+    for issue in issues:
+        for item in issue.items:
+            short = re.split(r"[,:;]", item.title, maxsplit=1)[0]  # "La Cité des Sports, avenue Jean-Bouin"
+            entry = slot_value(f"{issue.id}:{item.id}", without_article(item.title), [item.title, short])
+            if entry["name"]["value"] not in seen:
+                seen.add(entry["name"]["value"])
+                values.append(entry)
+    return values
 
 
 def slot_value(value_id: str, name: str, synonyms: list[str]) -> SlotValue:

@@ -6,6 +6,7 @@ episode never breaks a listener's saved place (`podcast:metamorphoses:depardon`,
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -141,3 +142,60 @@ def past_month(asked: date, today: date) -> date:
     if month > today.replace(day=1):
         month = month.replace(year=month.year - 1)
     return month
+
+
+# --- magazine articles ("lis-moi l'article sur …", "le point suivant") ------------------------
+
+_STOP_WORDS = frozenset(
+    {
+        *("a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "en", "est", "et", "il", "la", "le"),
+        *("les", "leur", "l", "lis", "moi", "ne", "on", "ou", "par", "pas", "pour", "qui", "que", "sa", "se"),
+        *("ses", "son", "sur", "un", "une", "article", "articles", "sujet", "point"),
+    }
+)
+
+
+def find_article(catalogue: Catalogue, slot_id: str) -> tuple[MagazineIssue, int] | None:
+    """The issue and the item's position in its sommaire, from a MAGAZINE_ARTICLE slot id."""
+    issue_id, _, item_id = slot_id.partition(":")
+    issue = catalogue.magazine_issue(issue_id)
+    if issue is None:
+        return None
+    index = next((i for i, item in enumerate(issue.items) if item.id == item_id), None)
+    return (issue, index) if index is not None else None
+
+
+def _words(text: str) -> set[str]:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch if ch.isalnum() else " " for ch in folded if not unicodedata.combining(ch))
+    return {word for word in plain.split() if word not in _STOP_WORDS and len(word) > 1}
+
+
+def match_article(issue: MagazineIssue, said: str) -> int | None:
+    """The item a resident means by free words ("la cité des sports"), when one fits best.
+
+    Words of the title count double; a tie between two items is no answer (ask again instead)."""
+    wanted = _words(said)
+    if not wanted:
+        return None
+    scores = [2 * len(wanted & _words(item.title)) + len(wanted & _words(item.summary)) for item in issue.items]
+    best = max(scores, default=0)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return scores.index(best)
+
+
+def next_article(issue: MagazineIssue, index: int) -> int | None:
+    """The position after `index` in the sommaire (-1 means "before the first"), None past the end."""
+    following = index + 1
+    return following if 0 <= following < len(issue.items) else None
+
+
+def match_article_in(catalogue: Catalogue, said: str, preferred: MagazineIssue) -> tuple[MagazineIssue, int] | None:
+    """Free words matched in the issue being read first, then in the other issues, newest first."""
+    issues = [preferred, *reversed(catalogue.magazine.issues if catalogue.magazine else ())]
+    for issue in issues:
+        index = match_article(issue, said)
+        if index is not None:
+            return issue, index
+    return None

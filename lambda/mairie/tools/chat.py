@@ -2,7 +2,8 @@
 
 Type what you would say to Alexa. Lines starting with ":" drive the simulated device:
 `:avance N` (N minutes pass), `:fin` (the stream reaches its end), `:bouton suivant` (a button),
-`:etat`, `:aide`. "quitter" or Ctrl-D ends the conversation. Works with piped input too.
+`:silence` (no answer: the reprompt, then the end of the session), `:etat`, `:aide`. "quitter" or
+Ctrl-D ends the conversation. Works with piped input too.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ HELP = """Commandes du simulateur (le reste est envoyé à la skill comme si vou
   :fin             le flux en cours arrive à sa fin (la suite éventuelle démarre)
   :bouton NOM      un bouton de l'appareil : lecture, pause, suivant, précédent
   :etat            où en sont la session et la lecture
+  :silence         vous ne répondez pas (Alexa relance une fois, puis ferme la session)
   :aide            cette aide
   quitter          fin de la conversation (ou Ctrl-D)"""
 
@@ -107,6 +109,8 @@ class Chat:
             self.press(argument.lower())
         elif name in ("etat", "état"):
             self.show_state()
+        elif name == "silence":
+            self.safely(lambda: self.conversation.silence(self.clock.now()))
         else:
             self.emit([f"Commande inconnue : :{name} (tapez :aide)"])
 

@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from mairie.tools.envelopes import DEVICES, SKILL_ID, Caller
 
-NOT_YET = ("serve", "deploy", "bench", "preview")
+NOT_YET: tuple[str, ...] = ()
 
 _ARGPARSE_FR = (
     (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
@@ -131,15 +131,145 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--check", action="store_true", help="ne rien écrire ; échouer si un fichier généré est périmé")
 
-    for name, text in (
-        ("serve", "la skill en service web (pas encore disponible)"),
-        ("deploy", "valider, construire et déployer avec ask-cli (pas encore disponible)"),
-        ("bench", "mesurer les performances (pas encore disponible)"),
-        ("preview", "aperçu des réponses (pas encore disponible)"),
-    ):
-        sub = commands.add_parser(name, help=text, description=text)
-        sub.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    _add_staff_commands(commands)
+    _add_serve_command(commands)
+
+    _add_bench_command(commands)
     return parser
+
+
+def _add_bench_command(commands: argparse._SubParsersAction[_FrenchParser]) -> None:
+    bench = commands.add_parser(
+        "bench",
+        help="mesurer les performances face à une skill minimale",
+        description="Mesure le démarrage à froid, la mémoire et les requêtes chaudes de la skill, avec le catalogue "
+        "de la ville et un catalogue 20 fois plus grand, face à une skill ask-sdk-core minimale ; "
+        "échoue si un objectif n'est pas atteint.",
+    )
+    bench.add_argument(
+        "--repetitions", type=_positive, default=7, metavar="N", help="démarrages à froid par skill (par défaut : 7)"
+    )
+    bench.add_argument(
+        "--rounds", type=_positive, default=200, metavar="N", help="tours de requêtes chaudes (par défaut : 200)"
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"un entier positif est attendu, et non « {text} »")
+    return int(text)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from mairie.catalogue.compiled import load_compiled
+    from mairie.catalogue.current import COMPILED_PATH
+    from mairie.tools.bench import run_bench
+    from mairie.tools.local_skill import repo_root
+
+    # the catalogue the Lambda ships (the measured processes ignore MAIRIE_CONTENT and MAIRIE_CATALOGUE)
+    return run_bench(repo_root(), load_compiled(COMPILED_PATH), args.repetitions, args.rounds, sys.stdout)
+
+
+def _add_staff_commands(commands: argparse._SubParsersAction[_FrenchParser]) -> None:
+    preview = commands.add_parser(
+        "preview",
+        help="aperçu : ce que la skill répond pour chaque équipement",
+        description="Pour chaque équipement, ce que la skill répond à « est-ce que … est ouvert ? », "
+        "pour relire une modification avant de la publier.",
+    )
+    preview.add_argument(
+        "--at",
+        type=parse_at,
+        metavar="DATE",
+        help="date et heure de l'aperçu, ISO-8601 (ex. 2026-07-14T10:00, heure de la ville) ; par défaut : maintenant",
+    )
+    preview.add_argument("folder", nargs="?", metavar="DOSSIER", help="dossier du catalogue (par défaut : content)")
+
+    deploy = commands.add_parser(
+        "deploy",
+        help="valider, construire et déployer la skill",
+        description="Valide le catalogue, le construit, puis déploie avec « ask deploy » (Lambda de la ville) "
+        "ou, avec --hosted, envoie la branche courante à la skill hébergée par Alexa (« git push »).",
+    )
+    deploy.add_argument(
+        "--hosted", action="store_true", help="skill hébergée par Alexa : « git push » au lieu de « ask deploy »"
+    )
+    deploy.add_argument("--profile", metavar="PROFIL", help="profil ask-cli à utiliser (par défaut : celui d'ask-cli)")
+    deploy.add_argument(
+        "--remote", default="origin", metavar="DÉPÔT", help="dépôt git de la skill hébergée (par défaut : origin)"
+    )
+
+
+def _add_serve_command(commands: argparse._SubParsersAction[_FrenchParser]) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="la skill en service web (POST /), requêtes d'Alexa vérifiées",
+        description="Sert la skill en HTTP sur POST / (serveur waitress). Chaque requête doit prouver qu'elle vient "
+        "d'Alexa (signature, certificat, horodatage) ; sinon : HTTP 400. Placez un proxy HTTPS devant (voir README).",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1", metavar="ADRESSE", help="adresse d'écoute (par défaut : 127.0.0.1)"
+    )
+    serve.add_argument("--port", type=_port, default=8080, help="port d'écoute (par défaut : 8080 ; 0 : un port libre)")
+    serve.add_argument(
+        "--no-verify",
+        dest="verify",
+        action="store_false",
+        help="NE PAS vérifier que les requêtes viennent d'Alexa (essais en local uniquement)",
+    )
+    serve.add_argument(
+        "--workers", type=_workers, default=4, metavar="N", help="requêtes traitées en parallèle (par défaut : 4)"
+    )
+    serve.add_argument(
+        "--ca-bundle",
+        metavar="FICHIER",
+        help="autorités de certification de confiance, au format PEM (par défaut : celles de certifi)",
+    )
+
+
+def _port(text: str) -> int:
+    if not text.strip().isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"port invalide : « {text} » (un nombre de 0 à 65535)")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 256:
+        raise argparse.ArgumentTypeError(f"nombre invalide : « {text} » (de 1 à 256)")
+    return int(text)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mairie.tools.serve import run_serve
+
+    return run_serve(args.host, args.port, args.verify, args.workers, args.ca_bundle)
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from mairie.catalogue.problems import CatalogueError
+    from mairie.tools.local_skill import CONTENT_ENV, load_local_catalogue, open_local_skill
+    from mairie.tools.preview import run_preview
+
+    if args.folder:
+        os.environ[CONTENT_ENV] = args.folder
+    try:
+        catalogue = load_local_catalogue()
+        skill = open_local_skill()
+    except CatalogueError as error:
+        print("Le catalogue n'est pas valide (lancez « mairie validate ») :", file=sys.stderr)
+        for problem in error.problems:
+            print(str(problem), file=sys.stderr)
+        return 1
+    caller = Caller(user="apercu", device="voice", skill_id=os.environ.get("SKILL_ID") or SKILL_ID)
+    return run_preview(skill, catalogue, args.at or datetime.now(UTC), caller, sys.stdout)
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from mairie.tools.deploy import DeployOptions, run_deploy
+    from mairie.tools.local_skill import repo_root
+
+    options = DeployOptions(hosted=args.hosted, profile=args.profile, remote=args.remote)
+    return run_deploy(_content_folder(None), repo_root(), options)
 
 
 def _content_folder(folder: str | None) -> Path:
@@ -191,6 +321,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mairie.tools.local_skill import repo_root
 
         return run_build(_content_folder(None), repo_root(), args.check)
+    if args.command == "preview":
+        return _preview(args)
+    if args.command == "deploy":
+        return _deploy(args)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "bench":
+        return _bench(args)
     print(f"mairie {args.command} : pas encore disponible.", file=sys.stderr)
     return 2
 

@@ -4,7 +4,9 @@
 - a session stays open while the skill's responses say `shouldEndSession: false`; its attributes
   come back with the next request; launching or a one-shot request ("demande à …") starts a new one;
 - the device follows AudioPlayer directives and sends the skill its AudioPlayer events (no session);
-- requests from a device with AudioPlayer carry `context.AudioPlayer` (token, offset, activity).
+- requests from a device with AudioPlayer carry `context.AudioPlayer` (token, offset, activity);
+- after a `Dialog.ElicitSlot`, an utterance that fits the slot's samples comes back as that intent, with
+  the slots already known, the elicited one filled and `dialogState` IN_PROGRESS.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from datetime import datetime
 from typing import Any
 
 from mairie.tools import envelopes
-from mairie.tools.envelopes import Caller, PlaybackCommand, PlayerContext, SessionInfo
+from mairie.tools.envelopes import Caller, DialogState, PlaybackCommand, PlayerContext, SessionInfo
 from mairie.tools.local_skill import LocalSkill
 from mairie.tools.player import Player, PlayerEvent
-from mairie.tools.render import body, describe, session_stays_open
+from mairie.tools.render import body, describe, session_stays_open, speech_text
 from mairie.tools.resolution import Resolution
 from mairie.tools.response_checks import problems
 
@@ -42,6 +44,20 @@ def warning_line(text: str) -> str:
     return f"⚠ {text}"
 
 
+Elicitation = tuple[str, str, dict[str, str | None]]
+"""`(intent, slot to elicit, updated intent's slot values)` from a `Dialog.ElicitSlot` directive."""
+
+
+def elicitation_of(response: dict[str, Any]) -> Elicitation | None:
+    for directive in body(response).get("directives") or []:
+        if isinstance(directive, dict) and directive.get("type") == "Dialog.ElicitSlot":
+            intent = directive.get("updatedIntent") or {}
+            slots = intent.get("slots") or {}
+            known = {str(name): (slot or {}).get("value") for name, slot in slots.items()}
+            return str(intent.get("name")), str(directive.get("slotToElicit")), known
+    return None
+
+
 class Conversation:
     def __init__(self, skill: LocalSkill, caller: Caller, speech_prefix: str = "") -> None:
         self.skill = skill
@@ -49,6 +65,10 @@ class Conversation:
         self.speech_prefix = speech_prefix
         self.session: SessionInfo | None = None
         self.player = Player()
+        self.elicitation: Elicitation | None = None
+        self.reprompt: str | None = None
+        """What Alexa says if the resident stays silent (once; a second silence ends the session)."""
+        """The question of the last `Dialog.ElicitSlot`, answered by the next utterance if it fits the slot."""
 
     @property
     def has_audio_player(self) -> bool:
@@ -60,7 +80,11 @@ class Conversation:
     # -- the resident speaks ---------------------------------------------------------------------
 
     def speak(self, text: str, now: datetime) -> Turn:
-        resolution = self.skill.resolver.resolve(text, self.skill.today(now))
+        resolver = self.skill.resolver
+        elicited = None
+        if self.session is not None and self.elicitation is not None:
+            elicited = resolver.resolve_elicited(text, *self.elicitation, self.skill.today(now))
+        resolution = elicited or resolver.resolve(text, self.skill.today(now))
         session = self.session
         if session is None or resolution.kind == "launch" or resolution.one_shot:
             session = SessionInfo.start()
@@ -69,8 +93,13 @@ class Conversation:
             request = envelopes.launch_request(self.caller, now, session, player)
         else:
             intent = resolution.intent or "AMAZON.FallbackIntent"
-            request = envelopes.intent_request(self.caller, now, intent, resolution.slots, session, player)
+            state: DialogState | None = None
+            if intent in resolver.dialog_intents:
+                state = "IN_PROGRESS" if elicited is not None else "STARTED"
+            request = envelopes.intent_request(self.caller, now, intent, resolution.slots, session, player, state)
         response = self.skill.invoke(request)
+        self.elicitation = elicitation_of(response)
+        self.reprompt = speech_text(body(response).get("reprompt", {}).get("outputSpeech"))
         turn = Turn(resolution, request, response)
         turn.lines = describe(response, self.speech_prefix)
         turn.warnings = problems(request["request"]["type"], response)
@@ -84,6 +113,22 @@ class Conversation:
         turn.lines.extend(event_lines)
         turn.warnings.extend(event_warnings)
         return turn
+
+    def silence(self, now: datetime) -> tuple[list[str], list[str]]:
+        """The resident says nothing: Alexa speaks the reprompt once; silent again, the session ends
+        (SessionEndedRequest, reason EXCEEDED_MAX_REPROMPTS)."""
+        if self.session is None:
+            return ["(pas de session ouverte : Alexa n'attend pas de réponse)"], []
+        if self.reprompt is not None:
+            reprompt, self.reprompt = self.reprompt, None
+            return [f"{self.speech_prefix}{reprompt}"], []
+        request = envelopes.session_ended_request(
+            self.caller, now, self.session, "EXCEEDED_MAX_REPROMPTS", player=self.player_context(now)
+        )
+        response = self.skill.invoke(request)
+        self.session = None
+        self.elicitation = None
+        return ["(fin de la session : pas de réponse)"], problems("SessionEndedRequest", response)
 
     # -- the device on its own -------------------------------------------------------------------
 

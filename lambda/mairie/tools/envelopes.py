@@ -23,6 +23,7 @@ VERSION = "1.0"
 DeviceKind = Literal["audio", "screen", "voice"]
 DEVICES: tuple[DeviceKind, ...] = ("audio", "screen", "voice")
 PlayerActivity = Literal["IDLE", "PAUSED", "PLAYING", "BUFFER_UNDERRUN", "FINISHED", "STOPPED"]
+DialogState = Literal["STARTED", "IN_PROGRESS", "COMPLETED"]
 SessionEndedReason = Literal["USER_INITIATED", "ERROR", "EXCEEDED_MAX_REPROMPTS"]
 AudioPlayerEvent = Literal[
     "PlaybackStarted", "PlaybackFinished", "PlaybackStopped", "PlaybackNearlyFinished", "PlaybackFailed"
@@ -206,11 +207,14 @@ def intent_request(
     slots: Mapping[str, ResolvedSlot] | None = None,
     session: SessionInfo | None = None,
     player: PlayerContext | None = None,
+    dialog_state: DialogState | None = None,
 ) -> dict[str, Any]:
+    """`dialog_state`: for intents of the dialog model (STARTED, then IN_PROGRESS after `Dialog.ElicitSlot`)."""
     intent_json: dict[str, Any] = {"name": intent, "confirmationStatus": "NONE"}
     if slots:
         intent_json["slots"] = {name: slot_json(slot, caller.skill_id) for name, slot in slots.items()}
-    request = _request("IntentRequest", at, intent=intent_json)
+    fields: dict[str, Any] = {"dialogState": dialog_state} if dialog_state else {}
+    request = _request("IntentRequest", at, **fields, intent=intent_json)
     return _envelope(caller, request, session or SessionInfo.start(), player)
 
 

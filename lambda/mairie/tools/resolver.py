@@ -146,6 +146,16 @@ class Resolver:
         for name, samples in texts.items():
             for text in samples:
                 self._samples.append(_compile_sample(name, text, len(self._samples)))
+        self._slot_samples: dict[tuple[str, str], list[_Sample]] = {}
+        for intent in language.get("intents", []):
+            for slot in intent.get("slots", []):
+                key = (str(intent["name"]), str(slot["name"]))
+                for text in slot.get("samples", []):
+                    order = len(self._samples) + sum(len(v) for v in self._slot_samples.values())
+                    self._slot_samples.setdefault(key, []).append(_compile_sample(key[0], str(text), order))
+        dialog = model.get("interactionModel", model).get("dialog") or {}
+        # intents of the dialog model: Alexa sends their requests with a `dialogState`
+        self.dialog_intents = frozenset(str(i["name"]) for i in dialog.get("intents", []))
 
     @classmethod
     def from_file(cls, path: Path) -> Resolver:
@@ -183,6 +193,29 @@ class Resolver:
         resolution = best.resolution if best else self._fallback()
         return Resolution(resolution.kind, resolution.intent, resolution.slots, resolution.sample, one_shot=True)
 
+    def resolve_elicited(
+        self, text: str, intent: str, slot: str, known: Mapping[str, str | None], today: date
+    ) -> Resolution | None:
+        """The answer to a `Dialog.ElicitSlot` question, like Alexa: `text` is read against the slot's
+        samples (`intents[].slots[].samples`); on a match, the intent comes back with the slots already
+        known (`known`: the directive's `updatedIntent`, name → value) and the elicited one filled.
+        None when `text` does not fit the slot (Alexa then resolves it as any other utterance)."""
+        tokens = tokenize(text)
+        if tokens.norms[:1] == ("alexa",):
+            tokens = tokens.drop_first(1)
+        samples = self._slot_samples.get((intent, slot), [])
+        best = self._best(tokens, today, samples)
+        if best is None or best.resolution.slots.get(slot, ResolvedSlot(slot, "")).value is None:
+            return None
+        slots = self._empty_slots(intent)
+        for name, value in known.items():
+            if name in slots and value:
+                said = tokenize(value)
+                filled = self._fill(name, slots[name].slot_type, said, 0, len(said.norms), today)
+                slots[name] = filled or ResolvedSlot(name, slots[name].slot_type, value)
+        slots.update(best.resolution.filled)
+        return Resolution(kind="intent", intent=intent, slots=slots, sample=best.resolution.sample)
+
     def resolve_tokens(self, tokens: Tokens, today: date) -> Resolution:
         best = self._best(tokens, today)
         return best.resolution if best else self._fallback()
@@ -216,13 +249,13 @@ class Resolver:
 
     # -- matching --------------------------------------------------------------------------------
 
-    def _best(self, tokens: Tokens, today: date) -> _Match | None:
+    def _best(self, tokens: Tokens, today: date, samples: Sequence[_Sample] | None = None) -> _Match | None:
         norms = tokens.norms
         if not norms:
             return None
         joined = " ".join(norms)
         best: _Match | None = None
-        for sample in self._samples:
+        for sample in self._samples if samples is None else samples:
             if not sample.regex.match(joined):
                 continue
             for assignment in _assignments(sample.elements, norms, 0, 0):

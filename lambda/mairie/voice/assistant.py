@@ -34,15 +34,16 @@ def _possessive(name: str) -> str:
 
 
 def topics(catalogue: Catalogue) -> str:
+    """What the skill knows about, short enough for a first sentence (the examples give the names)."""
     parts = []
     if catalogue.facilities:
         parts.append("les horaires des équipements")
     if catalogue.procedures:
-        parts.append(f"les démarches pour {join_list([p.name for p in catalogue.procedures], 'ou')}")
+        parts.append("les démarches")
     if catalogue.magazine is not None:
         parts.append(f"le magazine {catalogue.magazine.name}")
     if catalogue.podcasts:
-        parts.append(f"les podcasts {join_list([s.title for s in catalogue.podcasts])}")
+        parts.append("les podcasts")
     parts.append(f"la ville {de(catalogue.city.name)}")
     return join_list(parts)
 
@@ -86,3 +87,124 @@ def sorry() -> str:
 
 def no_previous_answer() -> str:
     return "Je n'ai encore rien dit à répéter. Que voulez-vous savoir ?"
+
+
+# --- Help that depends on where the resident is ---------------------------------------------------
+
+HELP_AGAIN = "Pour la liste de tout ce que je sais faire, redites « aide »."
+
+
+def help_for(catalogue: Catalogue, topic: str | None) -> str:
+    """Help about what the resident was just doing, with concrete examples; the general help otherwise."""
+    builders = {
+        "hours": _hours_help,
+        "procedure": _procedure_help,
+        "podcast": _podcast_help,
+        "magazine": _magazine_help,
+    }
+    build = builders.get(topic or "")
+    specific = build(catalogue) if build is not None else None
+    return specific or help_text(catalogue)
+
+
+def _hours_help(catalogue: Catalogue) -> str | None:
+    with_hours = [f for f in catalogue.facilities if f.weekly is not None]
+    if not with_hours:
+        return None
+    first, second = with_hours[0], with_hours[min(1, len(with_hours) - 1)]
+    samples = [
+        f"« jusqu'à quelle heure {first.name} est {'ouverte' if first.feminine else 'ouvert'} ? »",
+        f"« quels sont les horaires de {second.name} cette semaine ? »",
+    ]
+    return (
+        "Pour les horaires, demandez si un lieu est ouvert, jusqu'à quelle heure, ou ses horaires de la semaine. "
+        f"Par exemple : {join_list(samples, 'ou')}. {HELP_AGAIN}"
+    )
+
+
+def _procedure_help(catalogue: Catalogue) -> str | None:
+    if not catalogue.procedures:
+        return None
+    first, last = catalogue.procedures[0], catalogue.procedures[-1]
+    samples = [f"« j'ai perdu {_possessive(first.name)} »", f"« comment refaire {_possessive(last.name)} ? »"]
+    child = _indefinite(last.name)
+    if child is not None:
+        samples.append(f"« comment faire {child} pour un enfant de dix ans ? »")
+    return (
+        "Pour une démarche, dites-moi votre situation : renouvellement, première demande, perte ou vol. "
+        f"Par exemple : {join_list(samples, 'ou')}. {HELP_AGAIN}"
+    )
+
+
+def _indefinite(name: str) -> str | None:
+    """ "le passeport" → "un passeport"; None when the gender is not visible ("l'…")."""
+    for article, indefinite in (("la ", "une "), ("le ", "un ")):
+        if name.startswith(article):
+            return indefinite + name[len(article) :]
+    return None
+
+
+def _podcast_help(catalogue: Catalogue) -> str | None:
+    if not catalogue.podcasts:
+        return None
+    titles = join_list([s.title for s in catalogue.podcasts])
+    return (
+        f"Pour les podcasts {titles}, dites par exemple « joue le dernier épisode » ou « la liste des épisodes »."
+        " Pendant l'écoute, dites « Alexa, pause », puis « Alexa, reprends » ou « Alexa, épisode suivant »."
+        f" {HELP_AGAIN}"
+    )
+
+
+def _magazine_help(catalogue: Catalogue) -> str | None:
+    if catalogue.magazine is None:
+        return None
+    return (
+        f"Pour le magazine {catalogue.magazine.name}, dites « quoi de neuf dans le magazine ? » pour le sommaire,"
+        f" ou « écoute le magazine » pour la version audio. {HELP_AGAIN}"
+    )
+
+
+# --- Welcome --------------------------------------------------------------------------------------
+
+
+def welcome_back(catalogue: Catalogue) -> str:
+    """The shorter greeting for a resident who already came: no introduction, one example."""
+    sample = examples(catalogue)
+    hint = f" Par exemple, dites {sample[0]}." if sample else ""
+    return f"Bonjour, ravie de vous retrouver ! Que voulez-vous savoir ?{hint}"
+
+
+# --- Reprompts that rephrase ----------------------------------------------------------------------
+
+_REPHRASED = {
+    "Que voulez-vous savoir ?": "Je vous écoute : posez-moi votre question, ou dites « stop » pour terminer.",
+    "Puis-je vous aider pour autre chose ?": "Avez-vous une autre question ? Sinon, dites simplement « stop ».",
+    "Que souhaitez-vous savoir ?": "Je vous écoute : posez-moi votre question, ou dites « stop » pour terminer.",
+}
+
+
+def rephrase(question: str) -> str:
+    """The same question said differently, for a reprompt after silence (unchanged when unknown)."""
+    return _REPHRASED.get(question.strip(), question)
+
+
+# --- Speech rate ----------------------------------------------------------------------------------
+
+SLOW, FAST, NORMAL = "lent", "rapide", "normal"
+
+
+def rate_changed(rate: str, previous: str) -> str:
+    back = " Dites « parle normalement » pour revenir à la vitesse habituelle."
+    if rate == SLOW:
+        already = rate == previous
+        return ("Je parle déjà au plus lent." if already else "D'accord, je parle maintenant plus lentement.") + back
+    if rate == FAST:
+        already = rate == previous
+        return ("Je parle déjà au plus vite." if already else "D'accord, je parle maintenant plus vite.") + back
+    if previous == NORMAL:
+        return "Je parle déjà à la vitesse habituelle."
+    return "D'accord, je reprends ma vitesse habituelle."
+
+
+def rate_options() -> str:
+    return "Je peux parler plus lentement, plus vite ou normalement. Dites par exemple « parle plus lentement »."

@@ -392,7 +392,7 @@ def _merged(ranges: DayRanges) -> DayRanges:
 
 
 def _describe_week(facility: Facility, weekly: WeeklyHours, subject: str) -> str:
-    """ "La mairie est ouverte du lundi au vendredi de … ; le samedi de 8 heures 30 à midi. Elle est
+    """ "La mairie est ouverte du lundi au vendredi de …. Le samedi, de 8 heures 30 à midi. Elle est
     fermée le dimanche." """
     groups: dict[DayRanges, list[int]] = {}
     for i, ranges in enumerate(weekly.days):
@@ -401,11 +401,11 @@ def _describe_week(facility: Facility, weekly: WeeklyHours, subject: str) -> str
     closed_days = [i for i, ranges in enumerate(weekly.days) if not ranges]
     if not groups:
         return f"{subject} est {_closed(facility)} tous les jours."
-    parts = []
-    for ranges, days in groups.items():
-        when = _say_weekdays(days)
-        parts.append(f"{when}{',' if ' et ' in when else ''} {_say_ranges(ranges)}")
-    text = f"{subject} est {_open(facility)} {' ; '.join(parts)}."
+    pairs = [(_say_weekdays(days), _say_ranges(ranges)) for ranges, days in groups.items()]
+    when, hours = pairs[0]
+    # one sentence per group of days, so that the first one stays short
+    text = f"{subject} est {_open(facility)} {when}{',' if ' et ' in when else ''} {hours}."
+    text += "".join(f" {capitalize_first(when)}, {hours}." for when, hours in pairs[1:])
     if closed_days:
         subject_pronoun = capitalize_first(pronoun(facility.feminine))
         text += f" {subject_pronoun} est {_closed(facility)} {_say_weekdays(closed_days)}."

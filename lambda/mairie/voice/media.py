@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from mairie.catalogue.model import Episode, Magazine, MagazineIssue, PodcastSeries
+from mairie.catalogue.model import Episode, Magazine, MagazineIssue, MagazineItem, PodcastSeries
+from mairie.domain.playlist import Track
 from mairie.voice.french import de, join_list
 
 MONTHS = (
@@ -34,7 +36,9 @@ def _month_phrase(month: date) -> str:
 
 def say_issue_summary(magazine: Magazine, issue: MagazineIssue) -> str:
     titles = [item.title for item in issue.items]
-    listed = " ; ".join(titles[:-1]) + f" ; et enfin, {titles[-1]}" if len(titles) > 1 else "".join(titles)
+    # one sentence per title, so that the first sentence stays short
+    listed = "".join(titles[:1]) + "".join(f". Ensuite, {title}" for title in titles[1:-1])
+    listed += f". Et enfin, {titles[-1]}" if len(titles) > 1 else ""
     text = f"Au sommaire {de(magazine.name)} {_month_phrase(issue.month)} {issue.month.year} : {listed}."
     if issue.audio_url:
         text += " Dites « écoute le magazine » pour la version audio."
@@ -100,7 +104,7 @@ def _guest_or_title(episode: Episode) -> str:
 
 
 def say_episode_info(series: PodcastSeries, episode: Episode) -> str:
-    return f"L'épisode {episode.number} de {series.title}, {episode.title} : {episode.description}"
+    return f"L'épisode {episode.number} de {series.title} s'intitule « {episode.title} ». {episode.description}"
 
 
 def say_no_such_episode(series: PodcastSeries, said: str | None) -> str:
@@ -137,3 +141,76 @@ def say_nothing_playing() -> str:
 
 def say_not_supported(action: str) -> str:
     return f"Désolée, {action} n'est pas disponible pour ces contenus."
+
+
+def say_resume(track: Track) -> str:
+    """What resumes, said before the stream continues (in a new conversation)."""
+    if track.series is not None and track.episode is not None:
+        return say_play_episode(track.series, track.episode, resumed=True)
+    if track.issue is not None:
+        return f"Je reprends le magazine {track.subtitle} {_month_phrase(track.issue.month)} {track.issue.month.year}."
+    return f"Je reprends {track.title}."
+
+
+def say_track_removed(series: PodcastSeries, latest: Episode) -> str:
+    return (
+        "Ce que vous écoutiez n'est plus disponible. "
+        f"Voulez-vous écouter le dernier épisode de {series.title}, « {latest.title} » ?"
+    )
+
+
+def ask_play_latest() -> str:
+    return "Voulez-vous écouter le dernier épisode ?"
+
+
+# --- magazine articles ---------------------------------------------------------------------
+
+
+def say_article(item: MagazineItem, is_last: bool) -> str:
+    body = item.text or item.summary
+    ending = " C'était le dernier article du sommaire." if is_last else ""
+    return f"{_sentence(item.title)} {_sentence(body)}{ending}"
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def ask_next_article() -> str:
+    return "Voulez-vous entendre le point suivant ?"
+
+
+def say_no_article(issue: MagazineIssue, said: str | None) -> str:
+    what = f"sur « {said} »" if said else "sur ce sujet"
+    titles = [f"« {item.title} »" for item in issue.items]
+    return (
+        f"Je ne trouve pas d'article {what} dans le numéro {_month_phrase(issue.month)} {issue.month.year}. "
+        f"Au sommaire : {join_list(titles)}. Lequel voulez-vous ?"
+    )
+
+
+def say_end_of_issue(issue: MagazineIssue) -> str:
+    return (
+        f"Vous avez entendu tous les articles du numéro {_month_phrase(issue.month)} {issue.month.year}. "
+        "Que voulez-vous faire d'autre ?"
+    )
+
+
+def reprompt_read_item() -> str:
+    return "Voulez-vous que je vous lise le premier article ? Dites « oui », ou « stop » pour terminer."
+
+
+def reprompt_next_article() -> str:
+    return "Dites « oui » pour entendre le point suivant, ou « stop » pour terminer."
+
+
+def reprompt_sommaire() -> str:
+    return "Voulez-vous le sommaire de ce numéro ? Dites « oui », ou « stop » pour terminer."
+
+
+def say_series_list(series: Sequence[PodcastSeries]) -> str:
+    """With several series, name them first ("" with one: the episode list names it)."""
+    if len(series) < 2:
+        return ""
+    return f"La ville propose {len(series)} séries de podcasts : {join_list([s.title for s in series])}."

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mairie.catalogue.model import Procedure, ProcedureCase
-from mairie.voice.french import capitalize_first, de, join_list
+from mairie.catalogue.model import Facility, Procedure, ProcedureCase
+from mairie.domain.procedures import Detail
+from mairie.voice.french import a, capitalize_first, de, join_list, say_count
+
+QUESTIONS = {
+    Detail.SITUATION: "Est-ce pour un renouvellement, une première demande, ou après une perte ou un vol ?",
+    Detail.PERSON: "Est-ce pour vous, ou pour un enfant ?",
+    Detail.AGE: "Quel âge a l'enfant ?",
+}
+
+
+def no_procedures() -> str:
+    return "Je n'ai pas d'information sur les démarches."
 
 
 def ask_which_document(procedures: Sequence[Procedure]) -> str:
@@ -16,9 +27,37 @@ def offer_documents() -> str:
     return "Voulez-vous la liste des documents à apporter ?"
 
 
+def ask_detail(detail: Detail) -> str:
+    """The question that chooses the resident's case."""
+    return QUESTIONS[detail]
+
+
+def ask_detail_again(procedure: Procedure, detail: Detail) -> str:
+    """The reprompt after a question left unanswered: the general answer, then the question again."""
+    question = _lower_first(ask_detail(detail))
+    return f"{say_procedure(procedure, None)} Pour une réponse adaptée à votre cas, dites-moi : {question}"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def general_intro() -> str:
+    """Before the general answer, after "je ne sais pas"."""
+    return "Ce n'est pas grave, voici l'essentiel."
+
+
+def offer_where() -> str:
+    return "Voulez-vous savoir où et quand faire la demande ?"
+
+
+def no_document_chosen(procedures: Sequence[Procedure]) -> str:
+    return f"D'accord. Je peux vous renseigner sur {join_list([p.name for p in procedures], 'ou')}."
+
+
 def say_procedure(procedure: Procedure, case: ProcedureCase | None) -> str:
-    """The short answer: for a known case, its summary and its cost; else the general summary."""
-    return f"{case.summary} {case.cost}" if case is not None else procedure.summary
+    """The short answer: the summary and the cost, of the case when known, else the general ones."""
+    return f"{case.summary} {case.cost}" if case is not None else f"{procedure.summary} {procedure.cost}"
 
 
 def documents_of(procedure: Procedure, case: ProcedureCase | None) -> list[str]:
@@ -32,8 +71,11 @@ def steps_of(procedure: Procedure, case: ProcedureCase | None) -> list[str]:
 
 
 def say_documents(procedure: Procedure, case: ProcedureCase | None) -> str:
+    """How many documents, then the list (semicolons: a document may hold a comma)."""
     documents = documents_of(procedure, case)
-    return f"Pour {procedure.name}, apportez : {join_list(documents)}."
+    count = f"{say_count(len(documents), feminine=True)} {'pièce' if len(documents) == 1 else 'pièces'}"
+    listed = documents[0] if len(documents) == 1 else f"{' ; '.join(documents[:-1])} ; et {documents[-1]}"
+    return f"Pour {procedure.name}, apportez {count}. {capitalize_first(listed)}."
 
 
 def say_cost(procedure: Procedure, case: ProcedureCase | None) -> str:
@@ -79,5 +121,11 @@ def not_a_document(said: str | None, procedures: Sequence[Procedure]) -> str:
     )
 
 
-def say_where_intro(procedure: Procedure, place_name: str) -> str:
-    return f"Les demandes {de(procedure.name)} se font {place_name}."
+def say_where(procedure: Procedure, facility: Facility) -> str:
+    """Where to go ("Les demandes du passeport se font au service de l'état civil. Adresse : 47 rue …")."""
+    where = f"Les demandes {de(procedure.name)} se font {a(facility.name)}."
+    return f"{where} Adresse : {facility.address}." if facility.address else where
+
+
+def no_place(procedure: Procedure) -> str:
+    return f"Je ne sais pas où se font les demandes {de(procedure.name)}."

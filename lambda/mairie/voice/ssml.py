@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 import re
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
+_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&apos;"))
+"""In this order ("&" first). Chained `str.replace` is much faster than `str.translate` with a dict
+on accented French text (it is on every response)."""
 _BREAKING_TAGS = re.compile(r"<\s*/?\s*(?:break|p|s|speak|audio)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
@@ -24,7 +26,10 @@ class Ssml(str):
 
 def escape(text: str) -> str:
     """Escape the five XML special characters (& < > " ') of plain text."""
-    return text.translate(_ESCAPES)
+    for special, entity in _ESCAPES:
+        if special in text:
+            text = text.replace(special, entity)
+    return text
 
 
 def pause(milliseconds: int) -> Ssml:

@@ -513,12 +513,39 @@ def test_time_zone_invocation_and_holiday_zone(minimal: Path) -> None:
             "« la mairie 2 » ne doit contenir que des lettres, des espaces et des apostrophes "
             "(les nombres s'écrivent en toutes lettres).",
         ),
+        (
+            "ouvre la mairie de testville",
+            "« ouvre la mairie de testville » contient « ouvre », un mot qui sert à lancer ou à réveiller Alexa ; "
+            "retirez-le, par exemple « la mairie de ma ville ».",
+        ),
+        (
+            "alexa mairie",
+            "« alexa mairie » contient « alexa », un mot qui sert à lancer ou à réveiller Alexa ; retirez-le, "
+            "par exemple « la mairie de ma ville ».",
+        ),
+        (
+            "la mairie",
+            "« la mairie » n'a que deux mots, dont « la » : un nom de deux mots ne peut contenir ni article ni "
+            "préposition ; ajoutez un mot, par exemple « la mairie de ma ville ».",
+        ),
+        (
+            "mairie d'issy",
+            "« mairie d'issy » n'a que deux mots, dont « d' » : un nom de deux mots ne peut contenir ni article "
+            "ni préposition ; ajoutez un mot, par exemple « la mairie de ma ville ».",
+        ),
     ],
 )
 def test_invocation_name_rules(minimal: Path, invocation: str, message: str) -> None:
     text = (minimal / "city.yaml").read_text().replace("la mairie de testville", invocation)
     write(minimal, "city.yaml", text)
     assert found(minimal) == [("city.yaml", 4, f"ville › nom_invocation : {message}")]
+
+
+@pytest.mark.parametrize("invocation", ["mairie testville", "la mairie d'issy", "les services de testville"])
+def test_invocation_names_alexa_accepts(minimal: Path, invocation: str) -> None:
+    text = (minimal / "city.yaml").read_text().replace("la mairie de testville", invocation)
+    write(minimal, "city.yaml", text)
+    assert load_catalogue(minimal).city.invocation_name == invocation
 
 
 def test_gender(minimal: Path) -> None:
@@ -757,4 +784,39 @@ def test_holiday_rule_accepts_feminine_forms(minimal: Path) -> None:
             "equipements[1] (piscine) › jours_feries : « parfois » n'est pas accepté ici ; "
             "écrivez « fermé », « ouvert », « fermée » ou « ouverte ».",
         )
+    ]
+
+
+def test_podcast_audio_and_image_must_be_https(minimal: Path) -> None:
+    write(
+        minimal,
+        "podcasts.yaml",
+        """\
+        podcasts:
+          - id: serie
+            titre: La série
+            description: Une série.
+            image: https://exemple.fr/serie.png
+            episodes:
+              - id: un
+                numero: 1
+                titre: Un
+                description: Premier.
+                audio: http://exemple.fr/1.mp3
+                image: http://exemple.fr/1.png
+        """,
+    )
+    assert found(minimal) == [
+        (
+            "podcasts.yaml",
+            11,
+            "podcasts[1] (serie) › episodes[1] (un) › audio : l'adresse « http://exemple.fr/1.mp3 » doit commencer "
+            "par « https:// » : Alexa n'accepte que les liens sécurisés.",
+        ),
+        (
+            "podcasts.yaml",
+            12,
+            "podcasts[1] (serie) › episodes[1] (un) › image : l'adresse « http://exemple.fr/1.png » doit commencer "
+            "par « https:// » : Alexa n'accepte que les liens sécurisés.",
+        ),
     ]

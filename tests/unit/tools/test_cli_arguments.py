@@ -48,9 +48,3 @@ def test_errors_are_in_french(argv: list[str], message: str, capsys: pytest.Capt
     error = capsys.readouterr().err
     assert "erreur" in error
     assert message in error
-
-
-@pytest.mark.parametrize("command", ["serve", "deploy", "bench", "preview"])
-def test_commands_not_available_yet(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([command]) == 2
-    assert "pas encore disponible" in capsys.readouterr().err

@@ -51,8 +51,15 @@ EXPECTED_SLOTS = {
         "age": "AMAZON.NUMBER",
         "person": "PERSON",
     },
+    "ProcedureDocumentsIntent": {},
+    "ProcedureCostIntent": {},
+    "ProcedureWhereIntent": {},
+    "ProcedureDelayIntent": {},
+    "DontKnowIntent": {},
     "MagazineIntent": {"month": "AMAZON.DATE"},
     "MagazineAudioIntent": {},
+    "MagazineArticleIntent": {"topic": "MAGAZINE_ARTICLE"},
+    "NextArticleIntent": {},
     "PlayPodcastIntent": {
         "episode": "EPISODE",
         "guest": "PODCAST_GUEST",
@@ -62,13 +69,23 @@ EXPECTED_SLOTS = {
     "ListEpisodesIntent": {},
     "EpisodeInfoIntent": {},
     "AboutCityIntent": {"city": "CITY_NAME"},
+    "SpeechRateIntent": {"rate": "SPEECH_RATE"},
 }
 HAND_WRITTEN_TYPES = {
     "SITUATION": {"renouvellement", "premiere-demande", "perte-vol"},
     "PERSON": {"enfant", "moi"},
     "EPISODE_POSITION": {"premier", "dernier"},
+    "SPEECH_RATE": {"lent", "rapide", "normal"},
 }
-GENERATED_TYPES = {"FACILITY", "FACILITY_KIND", "DOCUMENT_TYPE", "EPISODE", "PODCAST_GUEST", "CITY_NAME"}
+GENERATED_TYPES = {
+    "FACILITY",
+    "FACILITY_KIND",
+    "DOCUMENT_TYPE",
+    "EPISODE",
+    "PODCAST_GUEST",
+    "CITY_NAME",
+    "MAGAZINE_ARTICLE",
+}
 
 
 def _round_trip(path_text: str, cls: str) -> tuple[Any, dict[str, Any]]:
@@ -92,7 +109,7 @@ def test_the_manifest_loads_into_the_smapi_model_and_round_trips() -> None:
     assert back == json.loads(text), "a key of skill.json is unknown to ask_smapi_model (silently dropped)"
     manifest = obj.manifest
     assert manifest.manifest_version.value == "1.0"
-    assert [i.object_type for i in manifest.apis.custom.interfaces] == ["AUDIO_PLAYER"]
+    assert [i.object_type for i in manifest.apis.custom.interfaces] == ["AUDIO_PLAYER", "ALEXA_PRESENTATION_APL"]
     assert manifest.apis.custom.endpoint is None, "ask-cli fills the endpoint"
     assert [s.event_name.value for s in manifest.events.subscriptions] == ["SKILL_DISABLED"]
 
@@ -220,3 +237,43 @@ def test_hand_written_types(name: str, ids: set[str]) -> None:
         for phrase in [value["name"]["value"], *value["name"].get("synonyms", [])]:
             key = normalise(phrase)
             assert spoken.setdefault(key, value["id"]) == value["id"], f"{phrase!r} means two values"
+
+
+def test_the_invocation_name_follows_the_fr_fr_rules() -> None:
+    """The generated invocation name passes the same rules `mairie validate` applies to city.yaml."""
+    from mairie.catalogue.reading.city import parse_invocation
+
+    name = language_model()["invocationName"]
+    assert parse_invocation(name) == name
+
+
+@pytest.mark.parametrize(
+    "bad", ["mairie", "La Mairie d'Issy", "ouvre la mairie", "demande à la mairie", "alexa mairie", "la mairie"]
+)
+def test_the_invocation_rules_catch_mistakes(bad: str) -> None:
+    from mairie.catalogue.reading.city import parse_invocation
+    from mairie.catalogue.reading.values import BadValue
+
+    with pytest.raises(BadValue):
+        parse_invocation(bad)
+
+
+@pytest.mark.parametrize("intent", [i["name"] for i in custom_intents()])
+def test_custom_intents_have_varied_samples(intent: str) -> None:
+    """Not one sentence with small changes: several openings, many words, distinct shapes."""
+    samples = next(i["samples"] for i in custom_intents() if i["name"] == intent)
+    openings = {sample.split()[0] for sample in samples}
+    words = {word for sample in samples for word in SLOT.sub(" ", sample).split()}
+    shapes = {SLOT.sub("{}", sample) for sample in samples}
+    assert len(openings) >= 3, openings
+    assert len(words) >= 12, words
+    assert len(shapes) >= 0.9 * len(samples)
+
+
+@pytest.mark.parametrize("intent", [i["name"] for i in custom_intents() if i.get("slots")])
+def test_each_slot_appears_in_several_samples(intent: str) -> None:
+    found = next(i for i in custom_intents() if i["name"] == intent)
+    uses = Counter(name for sample in found["samples"] for name in SLOT.findall(sample))
+    assert {slot["name"]: uses[slot["name"]] >= 2 for slot in found["slots"]} == {
+        slot["name"]: True for slot in found["slots"]
+    }

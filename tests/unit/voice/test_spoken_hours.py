@@ -406,7 +406,7 @@ def test_say_week_with_a_holiday() -> None:
     assert say_week(MAIRIE, at("2026-12-21T10:00"), HOLIDAYS) == (
         "La mairie est ouverte du lundi au mercredi et le vendredi, de 8 heures 30 à midi et de 13 "
         "heures 30 à "
-        "18 heures ; le jeudi de 8 heures 30 à midi et de 13 heures 30 à 19 heures ; le samedi de 8 "
+        "18 heures. Le jeudi, de 8 heures 30 à midi et de 13 heures 30 à 19 heures. Le samedi, de 8 "
         "heures 30 à "
         "midi. Elle est fermée le dimanche. Attention, vendredi 25 décembre, elle est fermée : c'est "
         "le jour de Noël."
@@ -435,9 +435,9 @@ def test_say_week_with_a_closure_running_past_the_week() -> None:
 
 def test_say_week_when_a_period_starts_or_is_running() -> None:
     assert say_week(LIBRARY, at("2026-07-02T10:00"), HOLIDAYS) == (
-        "La médiathèque centre-ville est ouverte du mardi au vendredi de 10 heures à 19 heures ; le "
-        "samedi de "
-        "10 heures à 18 heures ; le dimanche de 14 heures à 18 heures. Elle est fermée le lundi. "
+        "La médiathèque centre-ville est ouverte du mardi au vendredi de 10 heures à 19 heures. Le "
+        "samedi, de "
+        "10 heures à 18 heures. Le dimanche, de 14 heures à 18 heures. Elle est fermée le lundi. "
         "À partir du lundi 6 juillet (horaires d'été), elle est ouverte du mardi au samedi de 10 heures à "
         "13 heures. Elle est fermée le lundi et le dimanche."
     )

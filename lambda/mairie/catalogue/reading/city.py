@@ -25,6 +25,13 @@ CITY_KEYS = (
     "zone_jours_feries",
 )
 _INVOCATION_RE = re.compile(r"[a-zà-öø-ÿœæ' .]+")
+LAUNCH_WORDS = frozenset({"ouvre", "lance", "demande", "dis", "alexa", "amazon", "echo", "écho", "computer"})
+"""Words that start a skill or wake the device: Alexa refuses them in an invocation name."""
+SMALL_WORDS = frozenset(
+    {"le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "à", "au", "aux", "en", "pour", "sur", "et"}
+)
+"""Articles and prepositions, not allowed in an invocation name of only two words."""
+EXAMPLE_INVOCATION = "la mairie de ma ville"
 
 
 def parse_invocation(raw: str) -> str:
@@ -36,9 +43,29 @@ def parse_invocation(raw: str) -> str:
             f"{q(raw)} ne doit contenir que des lettres, des espaces et des apostrophes "
             "(les nombres s'écrivent en toutes lettres)."
         )
-    if len(name.split()) < 2:
-        raise BadValue(f"{q(raw)} doit contenir au moins deux mots, par exemple {q('la mairie de ma ville')}.")
+    words = name.split()
+    if len(words) < 2:
+        raise BadValue(f"{q(raw)} doit contenir au moins deux mots, par exemple {q(EXAMPLE_INVOCATION)}.")
+    for word in words:
+        if word.strip(".") in LAUNCH_WORDS:
+            raise BadValue(
+                f"{q(raw)} contient {q(word)}, un mot qui sert à lancer ou à réveiller Alexa ; "
+                f"retirez-le, par exemple {q(EXAMPLE_INVOCATION)}."
+            )
+    small = [found for found in map(_small_word, words) if found]
+    if len(words) == 2 and small:
+        raise BadValue(
+            f"{q(raw)} n'a que deux mots, dont {q(small[0])} : un nom de deux mots ne peut contenir ni article "
+            f"ni préposition ; ajoutez un mot, par exemple {q(EXAMPLE_INVOCATION)}."
+        )
     return name
+
+
+def _small_word(word: str) -> str | None:
+    """The article or preposition `word` is or starts with (elided: « l'hôtel », « d'issy »), else None."""
+    if word in SMALL_WORDS:
+        return word
+    return word[:2] if len(word) > 2 and word[:2] in SMALL_WORDS else None
 
 
 def parse_timezone(raw: str) -> str:

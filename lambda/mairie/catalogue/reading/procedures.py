@@ -62,10 +62,14 @@ def read_procedure(fields: Fields, facility_ids: Set[str] | None) -> Procedure:
     name = fields.text("nom")
     case_ids = UniqueIds(fields.reader)
     cases = []
+    problems_before = len(fields.reader.problems)
     for case_fields in fields.items("cas", CASE_KEYS):
         case = read_case(case_fields)
         case_ids.check(case.id or None, case_fields)
         cases.append(case)
+    if cases and len(fields.reader.problems) == problems_before:
+        for message in coverage_problems(cases):
+            fields.reader.report(fields.key_line("cas"), fields.at("cas"), message)
     return Procedure(
         id=fields.ident() or "",
         name=name or "",
@@ -124,6 +128,56 @@ def read_case(fields: Fields) -> ProcedureCase:
         extra_steps=fields.texts("etapes_en_plus"),
         extra_documents=fields.texts("documents_en_plus"),
     )
+
+
+SITUATION_WORDS = {
+    Situation.RENEWAL: "un renouvellement",
+    Situation.FIRST: "une première demande",
+    Situation.LOST_OR_STOLEN: "une perte ou un vol",
+}
+AGE_RANGES = {AgeGroup.ADULT: range(ADULT_AGE, ADULT_AGE + 1), AgeGroup.MINOR: range(ADULT_AGE)}
+
+
+def coverage_problems(cases: list[ProcedureCase]) -> list[str]:
+    """Every situation, for an adult and for a minor of every age, must have exactly one case."""
+    problems = []
+    for situation in Situation:
+        for group in AgeGroup:
+            ages: dict[int, list[str]] = {}
+            for age in AGE_RANGES[group]:
+                ages[age] = [case.id for case in cases if _covers(case, situation, group, age)]
+            who = "un majeur" if group == AgeGroup.ADULT else "un mineur"
+            uncovered = [age for age, ids in ages.items() if not ids]
+            if uncovered:
+                if group == AgeGroup.MINOR and len(uncovered) < len(ages):
+                    who += f" de {_ages(uncovered)}"
+                problems.append(
+                    f"aucun cas ne répond à {SITUATION_WORDS[situation]} pour {who} ; "
+                    "ajoutez un cas, ou complétez les situations, les âges ou la tranche d'âge d'un cas existant."
+                )
+            shared = next((ids for ids in ages.values() if len(ids) > 1), None)
+            if shared:
+                problems.append(
+                    f"les cas {' et '.join(q(i) for i in shared)} répondent tous les deux à "
+                    f"{SITUATION_WORDS[situation]} pour {who} ; un seul cas doit convenir."
+                )
+    return problems
+
+
+def _covers(case: ProcedureCase, situation: Situation, group: AgeGroup, age: int) -> bool:
+    if case.situations and situation not in case.situations:
+        return False
+    if case.age_groups and group not in case.age_groups:
+        return False
+    if group == AgeGroup.ADULT:  # an adult of any age: the bounds only split minors
+        return case.max_age is None or case.max_age >= ADULT_AGE
+    return (case.min_age is None or age >= case.min_age) and (case.max_age is None or age <= case.max_age)
+
+
+def _ages(ages: list[int]) -> str:
+    """ "0 à 14 ans", "3 ans" (the uncovered ages are a range in practice; shown from first to last)."""
+    first, last = ages[0], ages[-1]
+    return f"{first} an{'s' if first > 1 else ''}" if first == last else f"{first} à {last} ans"
 
 
 def _words(fields: Fields, key: str, choices: dict[str, E]) -> tuple[E, ...]:

@@ -1,0 +1,35 @@
+"""What "oui" means: an offer made by the skill's last question, and only by it.
+
+An offer is kept in the session with the reprompt that made it; once the conversation moves on
+(another question was asked), a "oui" no longer accepts it.
+"""
+
+from __future__ import annotations
+
+from ask_sdk_core.handler_input import HandlerInput
+
+from mairie.alexa import respond, turn
+
+OFFER_ARTICLE = "offer_article"
+OFFER_EPISODE = "offer_episode"
+OFFER_SOMMAIRE = "offer_sommaire"
+OFFERS = (OFFER_ARTICLE, OFFER_EPISODE, OFFER_SOMMAIRE)
+
+
+def offer(handler_input: HandlerInput, key: str, value: str, question: str) -> None:
+    """Remember what "oui" will mean, valid only while `question` is the skill's last reprompt."""
+    session = turn.session(handler_input)
+    for other in OFFERS:
+        session.pop(other, None)
+    session[key] = {"value": value, "ask": question}
+
+
+def offered(handler_input: HandlerInput, key: str) -> str | None:
+    """The pending offer under `key`, if the skill's last question was the one that made it."""
+    session = turn.session(handler_input)
+    pending = session.get(key)
+    last = session.get(respond.LAST_ANSWER)
+    if not isinstance(pending, dict) or not isinstance(last, dict) or last.get("ask") != pending.get("ask"):
+        return None
+    value = pending.get("value")
+    return str(value) if value else None

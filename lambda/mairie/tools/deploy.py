@@ -1,0 +1,132 @@
+"""`mairie deploy`: validate, build, then publish the skill with ask-cli or a git push (Alexa-hosted).
+
+Nothing is deployed when the content is invalid or a tool is missing: every refusal says, in French,
+what to do. The tools run as real processes in the project folder, their output shown as is.
+Never imported by the Lambda.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mairie.catalogue.loader import read_content
+from mairie.tools.build import COMPILED, MODEL, run_build
+
+ASK_INSTALL = (
+    "ask-cli n'est pas installé (commande « ask » introuvable). Installez-le avec « npm install -g ask-cli » "
+    "(il faut Node.js), puis connectez-le au compte Amazon de la ville avec « ask configure »."
+)
+GIT_INSTALL = (
+    "git n'est pas installé (commande « git » introuvable). Installez-le (https://git-scm.com), puis recommencez."
+)
+NOTHING_DEPLOYED = "Rien n'a été déployé."
+SHIPPED = ("content", str(COMPILED), str(MODEL))
+"""What must be committed before a push: the content and the files `mairie build` generates."""
+
+
+@dataclass(frozen=True)
+class DeployOptions:
+    hosted: bool = False
+    """Alexa-hosted skill: `git push` instead of `ask deploy`."""
+    profile: str | None = None
+    """ask-cli profile (`ask deploy --profile`); None for ask-cli's default."""
+    remote: str = "origin"
+    """git remote of the Alexa-hosted skill."""
+
+
+def run_deploy(content_dir: Path, root: Path, options: DeployOptions) -> int:
+    """0 once the deployment command succeeded; 1 (with a French message) when nothing was deployed."""
+    catalogue, _ = read_content(content_dir)
+    if catalogue is None:
+        run_build(content_dir, root, check=False)  # lists every problem and writes nothing
+        _say(NOTHING_DEPLOYED)
+        return 1
+    tool = "git" if options.hosted else "ask"
+    if shutil.which(tool) is None:
+        _say(GIT_INSTALL if options.hosted else ASK_INSTALL)
+        _say(NOTHING_DEPLOYED)
+        return 1
+    if run_build(content_dir, root, check=False) != 0:
+        _say(NOTHING_DEPLOYED)
+        return 1
+    if options.hosted:
+        return _push(root, options.remote)
+    return _ask_deploy(root, options.profile)
+
+
+def ask_command(profile: str | None) -> list[str]:
+    return ["ask", "deploy", *(["--profile", profile] if profile else [])]
+
+
+def _ask_deploy(root: Path, profile: str | None) -> int:
+    command = ask_command(profile)
+    _say(f"Déploiement avec ask-cli : {' '.join(command)}")
+    code = _run(command, root)
+    if code != 0:
+        _say(
+            f"« {' '.join(command)} » a échoué (code {code}) ; lisez les messages ci-dessus. "
+            "Si c'est le premier déploiement, vérifiez « ask configure » et les droits AWS du profil."
+        )
+        return 1
+    _say("Déploiement terminé : la skill et la fonction Lambda sont à jour.")
+    return 0
+
+
+def _push(root: Path, remote: str) -> int:
+    unsaved = _uncommitted(root)
+    if unsaved is None:
+        _say(f"{root} n'est pas un dépôt git : clonez d'abord le dépôt de la skill hébergée par Alexa.")
+        _say(NOTHING_DEPLOYED)
+        return 1
+    if unsaved:
+        _say("Ces fichiers ont des modifications non enregistrées dans git :")
+        for path in unsaved:
+            _say(f"  {path}")
+        _say(
+            "Enregistrez-les d'abord : « git add content lambda skill-package » puis "
+            '« git commit -m "Mise à jour du contenu" ».'
+        )
+        _say(NOTHING_DEPLOYED)
+        return 1
+    command = ["git", "push", remote, "HEAD"]
+    _say(f"Envoi vers la skill hébergée par Alexa : {' '.join(command)}")
+    code = _run(command, root)
+    if code != 0:
+        _say(f"« {' '.join(command)} » a échoué (code {code}) ; lisez les messages ci-dessus.")
+        return 1
+    _say("Envoyé : Alexa reconstruit la skill (branche master : développement, prod : en ligne).")
+    return 0
+
+
+def _uncommitted(root: Path) -> list[str] | None:
+    """Shipped files with changes not committed; None when `root` is not a git work tree."""
+    result = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all", "--", *SHIPPED],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        return None
+    return [line[3:] for line in result.stdout.splitlines() if line.strip()]
+
+
+def _run(command: Sequence[str], cwd: Path) -> int:
+    """Run a tool in the project folder; its output goes straight to the terminal."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        return subprocess.run(list(command), cwd=cwd, check=False).returncode
+    except OSError as error:
+        _say(f"Impossible de lancer « {command[0]} » : {error.strerror}.")
+        return 1
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
