@@ -14,6 +14,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import IntentRequest
 
 from mairie.catalogue.current import get_catalogue
+from mairie.catalogue.holiday_table import load_table
 from mairie.catalogue.model import Catalogue
 from mairie.domain.calendar import PublicHolidays
 
@@ -26,7 +27,7 @@ def catalogue() -> Catalogue:
 
 @functools.cache
 def _holidays(subdivision: str | None) -> PublicHolidays:
-    return PublicHolidays(subdivision)
+    return PublicHolidays(subdivision, table=load_table())
 
 
 def holidays() -> PublicHolidays:

@@ -1,9 +1,9 @@
 """French public holidays (jours fériés), with names fit to be spoken after "c'est".
 
-Wraps the `holidays` package. One `PublicHolidays` per container: each year is computed once, on
-first use, then looked up in a plain dict. Metropolitan France's days come from
-`french_holidays` (standard library); `holidays` itself is imported only for subdivisions or
-years outside 2008-2100 (it costs about 0.4 s and 19 MiB), so building an instance is free.
+Computed by the `holidays` package. One `PublicHolidays` per container: each year is computed
+once, on first use, then looked up in a plain dict. The Lambda passes the table `mairie build`
+computed with `holidays` (see `catalogue.holiday_table`), so `holidays` itself is imported only
+for years or subdivisions the table does not cover (it costs a few hundred ms and ~19 MiB).
 
 Metropolitan France by default: Alsace-Moselle's extra days (Vendredi saint, Saint-Étienne) only
 with `subdivision="57"` or `"6AE"`, overseas days with their department code.
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Protocol
 
-from mairie.domain.french_holidays import FIRST_YEAR, LAST_YEAR, metropolitan_holidays
+from mairie.catalogue.holiday_table import HolidayTable
 
 SPOKEN_NAMES: dict[str, str] = {
     "jour de l'an": "le jour de l'An",
@@ -65,8 +65,9 @@ def _spoken(label: str) -> str:
 class PublicHolidays:
     """Public holidays of France (or of one `holidays` subdivision), computed lazily per year."""
 
-    def __init__(self, subdivision: str | None = None) -> None:
+    def __init__(self, subdivision: str | None = None, table: HolidayTable | None = None) -> None:
         self.subdivision = subdivision
+        self._table = table
         self._years: dict[int, dict[date, str]] = {}
 
     def name(self, day: date) -> str | None:
@@ -89,9 +90,9 @@ class PublicHolidays:
         return cached
 
     def _labels(self, year: int) -> Mapping[date, str]:
-        """`holidays`' labels of `year`; metropolitan France without importing it (0.4 s, 19 MiB)."""
-        if self.subdivision is None and FIRST_YEAR <= year <= LAST_YEAR:
-            return metropolitan_holidays(year)
+        """`holidays`' labels of `year`: from the build-time table when it covers it, else from `holidays`."""
+        if self._table is not None and self._table.covers(self.subdivision, year):
+            return self._table.of_year(year)
         from holidays.countries.france import France  # lazy: keeps cold starts fast
 
         found: Mapping[date, str] = France(language="fr", subdiv=self.subdivision, years=year)  # type: ignore[no-untyped-call]

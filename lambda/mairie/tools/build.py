@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from mairie.catalogue.compiled import dump_catalogue
+from mairie.catalogue.holiday_table import compute_table, dump_table
 from mairie.catalogue.loader import read_content
 from mairie.catalogue.model import Catalogue
 from mairie.catalogue.problems import Problem, display_path
@@ -20,6 +21,7 @@ from mairie.catalogue.slots import apply_catalogue_to_model
 
 COMPILED = Path("lambda/mairie/data/catalogue.json")
 MODEL = Path("skill-package/interactionModels/custom/fr-FR.json")
+HOLIDAYS = Path("lambda/mairie/data/holidays.json")
 
 
 def run_validate(content_dir: Path) -> int:
@@ -48,7 +50,11 @@ def run_build(content_dir: Path, root: Path, check: bool) -> int:
     model_text = _generated_model(root / MODEL, catalogue)
     if model_text is None:
         return 1
-    outputs = {root / COMPILED: dump_catalogue(catalogue), root / MODEL: model_text}
+    outputs = {
+        root / COMPILED: dump_catalogue(catalogue),
+        root / MODEL: model_text,
+        root / HOLIDAYS: dump_table(compute_table(catalogue.city.holiday_subdivision)),
+    }
     stale = [path for path, text in outputs.items() if _read(path) != text]
     if check:
         return _report_check(stale)
