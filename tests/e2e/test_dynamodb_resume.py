@@ -14,15 +14,18 @@ from typing import Any
 
 import pytest
 from tests.skill.envelopes import audio_event, directives, intent, send, slot, speech
-from tests.stores import CountingAdapter, Counts, create_table, dynalite_server, environment_for, raw_item
+from tests.stores import (
+    CountingAdapter,
+    Counts,
+    client,
+    create_table,
+    dynalite_server,
+    environment_for,
+    new_container,
+    raw_item,
+)
 
 DEPARDON = "podcast:metamorphoses:depardon"
-STORE_VARIABLES = (
-    "MAIRIE_STATE",
-    "DYNAMODB_PERSISTENCE_TABLE_NAME",
-    "DYNAMODB_PERSISTENCE_REGION",
-    "DYNAMODB_ENDPOINT_URL",
-)
 
 
 @pytest.fixture(scope="module")
@@ -40,23 +43,6 @@ class Store:
     path: Path
 
 
-def _container(monkeypatch: pytest.MonkeyPatch, environment: dict[str, str]) -> CountingAdapter:
-    """A fresh container: the environment, then the skill built once with the adapter it chooses."""
-    from mairie.alexa import persistence
-    from mairie.alexa import skill as skill_module
-
-    for name in STORE_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    for name, value in environment.items():
-        monkeypatch.setenv(name, value)
-    real = persistence.build_adapter()
-    assert real is not None
-    counting = CountingAdapter(real)
-    monkeypatch.setattr(skill_module, "build_adapter", lambda: counting)
-    monkeypatch.setattr(skill_module, "SKILL", skill_module.build_skill())
-    return counting
-
-
 @pytest.fixture(params=["sqlite", "dynamodb"])
 def store(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
     endpoint: str | None = None
@@ -64,7 +50,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.Mo
     if request.param == "dynamodb":
         endpoint = request.getfixturevalue("dynamodb_endpoint")
         create_table(endpoint, table)
-    adapter = _container(monkeypatch, environment_for(request.param, tmp_path, endpoint, table))
+    adapter = new_container(monkeypatch, environment_for(request.param, tmp_path, endpoint, table))
     return Store(request.param, adapter, endpoint, table, tmp_path / "etat.sqlite3")
 
 
@@ -126,7 +112,7 @@ def test_resume_days_later_in_a_new_session_with_one_read_and_only_needed_writes
 def test_state_survives_a_new_container(store: Store, user: str, monkeypatch: pytest.MonkeyPatch) -> None:
     send(audio_event("AudioPlayer.PlaybackStopped", DEPARDON, 123_456, user=user, activity="STOPPED"))
     environment = environment_for(store.kind, store.path.parent, store.endpoint, store.table)
-    _container(monkeypatch, environment)  # a cold start: nothing cached in memory
+    new_container(monkeypatch, environment)  # a cold start: nothing cached in memory
     resumed = send(intent("AMAZON.ResumeIntent", user=user, player={"playerActivity": "IDLE"}))
     assert directives(resumed)[0]["audioItem"]["stream"]["offsetInMilliseconds"] == 123_456
 
@@ -164,20 +150,11 @@ def test_dynamodb_numbers_are_decimals_stored_and_plain_numbers_read(
 def test_the_skill_never_creates_the_table_and_still_answers(
     dynamodb_endpoint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user: str
 ) -> None:
-    import boto3
-
     missing = f"absente-{uuid.uuid4().hex[:8]}"
-    adapter = _container(monkeypatch, environment_for("dynamodb", tmp_path, dynamodb_endpoint, missing))
+    adapter = new_container(monkeypatch, environment_for("dynamodb", tmp_path, dynamodb_endpoint, missing))
     result = send(intent("PlayPodcastIntent", [slot("number", "1")], user=user))
     assert directives(result)[0]["audioItem"]["stream"]["token"] == DEPARDON
     assert speech(result).startswith("Voici l'épisode 1")
     counts = adapter.reset()
     assert (counts.reads, counts.writes) == (1, 0), "a state that could not be read is never overwritten"
-    client = boto3.client(
-        "dynamodb",
-        region_name="eu-west-1",
-        endpoint_url=dynamodb_endpoint,
-        aws_access_key_id="local",
-        aws_secret_access_key="local",
-    )
-    assert missing not in client.list_tables()["TableNames"]
+    assert missing not in client(dynamodb_endpoint).list_tables()["TableNames"]

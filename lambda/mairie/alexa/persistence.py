@@ -2,27 +2,39 @@
 
 The adapter is chosen once per container from the environment (DESIGN.md, contract 5):
 - `DYNAMODB_PERSISTENCE_TABLE_NAME` (+ `DYNAMODB_PERSISTENCE_REGION`, optional
-  `DYNAMODB_ENDPOINT_URL`): ask-sdk's DynamoDB adapter, never creating the table at runtime
-  (partition key `id`, a string: the SHA-256 of the Alexa user id, as in the local store);
+  `DYNAMODB_ENDPOINT_URL`): our DynamoDB adapter (`mairie.alexa.dynamodb`, boto3 imported only
+  then), never creating the table at runtime;
 - otherwise `MAIRIE_STATE`: a SQLite file (standard library), so `mairie say --user` and
   `make chat` keep state between commands;
 - otherwise no persistence (state lives only as long as the request).
+Both stores key a user's document by the SHA-256 of the Alexa user id, and keep it `RETENTION_S`
+after its last write (DynamoDB: the `expires_at` TTL attribute; SQLite: rows purged on write).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import sqlite3
 import threading
-from decimal import Decimal
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_model import RequestEnvelope
+
+RETENTION_DAYS = 400
+RETENTION_S = RETENTION_DAYS * 24 * 3600
+"""How long a user's document is kept after its last write (README "Données personnelles")."""
+EXPIRES_AT = "expires_at"
+"""The expiry time, in epoch seconds, stored with each document (DynamoDB's TTL attribute)."""
+PURGE_EVERY_S = 3600.0
+"""The SQLite store deletes expired rows on a write at most this often."""
+
+Clock = Callable[[], float]
 
 
 def user_id_of(request_envelope: RequestEnvelope) -> str:
@@ -34,17 +46,24 @@ def user_id_of(request_envelope: RequestEnvelope) -> str:
 
 
 def storage_key(user_id: str) -> str:
-    """The key under which a user's state is stored locally: a hash, not the Alexa user id."""
+    """The key under which a user's state is stored: a hash, not the Alexa user id."""
     return hashlib.sha256(user_id.encode("utf-8")).hexdigest()
+
+
+def expiry(now: float) -> int:
+    """The `expires_at` of a document written at `now`."""
+    return int(now) + RETENTION_S
 
 
 class SqliteAdapter(AbstractPersistenceAdapter):
     """ask-sdk persistence adapter over one SQLite file; one JSON document per user."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, clock: Clock = time.time) -> None:
         self._path = path
+        self._clock = clock
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
+        self._purged_at: float | None = None
 
     def _connect(self) -> sqlite3.Connection:
         """One connection per container, opened on first use (used under `self._lock`, any thread).
@@ -54,14 +73,22 @@ class SqliteAdapter(AbstractPersistenceAdapter):
         if self._connection is None:
             self._path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self._path, timeout=5, check_same_thread=False)
-            connection.execute("CREATE TABLE IF NOT EXISTS state (id TEXT PRIMARY KEY, attributes TEXT NOT NULL)")
+            with connection:
+                connection.execute("CREATE TABLE IF NOT EXISTS state (id TEXT PRIMARY KEY, attributes TEXT NOT NULL)")
+                columns = {row[1] for row in connection.execute("PRAGMA table_info(state)")}
+                if EXPIRES_AT not in columns:  # a file written before the retention limit
+                    connection.execute(f"ALTER TABLE state ADD COLUMN {EXPIRES_AT} INTEGER")
+                    connection.execute(f"UPDATE state SET {EXPIRES_AT} = ?", (expiry(self._clock()),))
+                connection.execute(f"CREATE INDEX IF NOT EXISTS state_{EXPIRES_AT} ON state ({EXPIRES_AT})")
             self._connection = connection
         return self._connection
 
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         key = storage_key(user_id_of(request_envelope))
         with self._lock, self._connect() as connection:
-            row = connection.execute("SELECT attributes FROM state WHERE id = ?", (key,)).fetchone()
+            row = connection.execute(
+                f"SELECT attributes FROM state WHERE id = ? AND {EXPIRES_AT} > ?", (key, int(self._clock()))
+            ).fetchone()
         if row is None:
             return {}
         loaded = json.loads(row[0])
@@ -70,12 +97,16 @@ class SqliteAdapter(AbstractPersistenceAdapter):
     def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
         key = storage_key(user_id_of(request_envelope))
         document = json.dumps(attributes, ensure_ascii=False, sort_keys=True)
+        now = self._clock()
         with self._lock, self._connect() as connection:
             connection.execute(
-                "INSERT INTO state (id, attributes) VALUES (?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET attributes = excluded.attributes",
-                (key, document),
+                f"INSERT INTO state (id, attributes, {EXPIRES_AT}) VALUES (?, ?, ?) "
+                f"ON CONFLICT(id) DO UPDATE SET attributes = excluded.attributes, {EXPIRES_AT} = excluded.{EXPIRES_AT}",
+                (key, document, expiry(now)),
             )
+            if self._purged_at is None or now - self._purged_at >= PURGE_EVERY_S:
+                connection.execute(f"DELETE FROM state WHERE {EXPIRES_AT} <= ?", (int(now),))
+                self._purged_at = now
 
     def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
         key = storage_key(user_id_of(request_envelope))
@@ -83,76 +114,15 @@ class SqliteAdapter(AbstractPersistenceAdapter):
             connection.execute("DELETE FROM state WHERE id = ?", (key,))
 
 
-def build_adapter(environ: dict[str, str] | None = None) -> AbstractPersistenceAdapter | None:
+def build_adapter(environ: Mapping[str, str] | None = None) -> AbstractPersistenceAdapter | None:
     """The adapter the environment asks for (called once, at import of the skill)."""
     env = os.environ if environ is None else environ
     table = env.get("DYNAMODB_PERSISTENCE_TABLE_NAME")
     if table:
-        return _dynamodb_adapter(table, env)
+        from mairie.alexa import dynamodb  # imports boto3: only when a table is configured
+
+        return dynamodb.DynamoDbAdapter.from_environment(table, env)
     state_path = env.get("MAIRIE_STATE")
     if state_path:
         return SqliteAdapter(Path(state_path))
     return None
-
-
-def _dynamodb_adapter(table: str, env: os._Environ[str] | dict[str, str]) -> AbstractPersistenceAdapter:
-    region = env.get("DYNAMODB_PERSISTENCE_REGION") or env.get("AWS_REGION") or "eu-west-1"
-    # ask_sdk_dynamodb builds a default boto3 resource when it is imported: it needs a region then.
-    os.environ.setdefault("AWS_DEFAULT_REGION", region)
-    import boto3  # present on Lambda; imported only when configured
-    from ask_sdk_dynamodb.adapter import DynamoDbAdapter
-
-    resource = boto3.resource("dynamodb", region_name=region, endpoint_url=env.get("DYNAMODB_ENDPOINT_URL") or None)
-    adapter: AbstractPersistenceAdapter = DynamoDbAdapter(
-        table_name=table, create_table=False, partition_keygen=_partition_key, dynamodb_resource=resource
-    )
-    return DynamoDbNumbers(adapter)
-
-
-def _partition_key(request_envelope: RequestEnvelope) -> str:
-    return storage_key(user_id_of(request_envelope))
-
-
-class DynamoDbNumbers(AbstractPersistenceAdapter):
-    """DynamoDB stores numbers as `Decimal` and refuses `float`: convert at the boundary, both ways.
-
-    The skill only ever sees `int` / `float`, so an unchanged state read back compares equal and
-    is not written again.
-    """
-
-    def __init__(self, inner: AbstractPersistenceAdapter) -> None:
-        self.inner = inner
-
-    def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
-        loaded = from_dynamodb(self.inner.get_attributes(request_envelope))
-        return loaded if isinstance(loaded, dict) else {}
-
-    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
-        self.inner.save_attributes(request_envelope, to_dynamodb(attributes))
-
-    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
-        self.inner.delete_attributes(request_envelope)
-
-
-def from_dynamodb(value: Any) -> Any:
-    """`Decimal` → `int` when whole, else `float`; containers converted recursively."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dict):
-        return {key: from_dynamodb(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [from_dynamodb(item) for item in value]
-    if isinstance(value, (set, frozenset)):
-        return [from_dynamodb(item) for item in sorted(value, key=str)]
-    return value
-
-
-def to_dynamodb(value: Any) -> Any:
-    """`float` → `Decimal` (non-finite floats are dropped to None); containers converted recursively."""
-    if isinstance(value, float):
-        return Decimal(repr(value)) if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {str(key): to_dynamodb(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_dynamodb(item) for item in value]
-    return value

@@ -2,52 +2,80 @@
 
 Stored document (kept minimal on purpose, see README "Données personnelles"):
     {"playback": {"token": "podcast:metamorphoses:depardon", "offset_ms": 123000, "enqueued": null}}
-A storage failure never stops the skill from answering: the state then reads as empty, and is not
-written back (a partial document must not replace the one we could not read).
+A storage failure never stops the skill from answering. A change the store cannot take (write
+failed, or the read failed so the stored document is unknown) is kept in the container
+(`mairie.alexa.pending`) and replayed over the stored document by the next request of that user
+that can read and write it; until then, a request whose read fails answers from those changes.
+A document that could not be read is never overwritten.
 """
 
 from __future__ import annotations
 
-import json
+import copy
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
+from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from mairie.alexa.pending import Patch, PendingStates, diff, unseen_diff
+from mairie.alexa.persistence import storage_key, user_id_of
+
 LOGGER = logging.getLogger(__name__)
 _STATE = "mairie.state"
-_SNAPSHOT = "mairie.state.snapshot"
-_UNREADABLE = "mairie.state.unreadable"
+_LOADED = "mairie.state.loaded"
 PLAYBACK = "playback"
+PENDING = PendingStates()
+"""Changes not yet written, per user (hashed key), for the life of the container."""
 
 
-def _fingerprint(state: dict[str, Any]) -> str:
-    return json.dumps(state, sort_keys=True, default=str)
+@dataclass(frozen=True)
+class _Loaded:
+    """What the request started from."""
+
+    key: str | None
+    """The user's storage key; None when there is nothing to persist (no user id, or no store)."""
+    stored: dict[str, Any] | None
+    """A copy of the stored document; None when the read failed."""
+    pending: Patch | None
+    """The changes still waiting to be written when the request started."""
+    initial: dict[str, Any]
+    """A copy of the state handlers were given."""
+
+
+def _key(handler_input: HandlerInput) -> str | None:
+    try:
+        return storage_key(user_id_of(handler_input.request_envelope))
+    except (AttributeError, ValueError):
+        return None
 
 
 def user_state(handler_input: HandlerInput) -> dict[str, Any]:
-    """The user's stored state, read once per request (empty when storage is unavailable)."""
+    """The user's state, read once per request (with the changes not yet written applied)."""
     request_attributes: dict[str, Any] = handler_input.attributes_manager.request_attributes
     if _STATE not in request_attributes:
-        state: dict[str, Any] = {}
-        if _has_user(handler_input):
+        key = _key(handler_input)
+        stored: dict[str, Any] | None = {}
+        if key is not None:
             try:
                 loaded = handler_input.attributes_manager.persistent_attributes
-                state = dict(loaded) if isinstance(loaded, dict) else {}
-            except Exception as error:  # no adapter, or storage down: answer anyway
+                stored = dict(loaded) if isinstance(loaded, dict) else {}
+            except AttributesManagerException:  # no store configured: state lives for the request
+                key = None
+            except Exception as error:  # storage down, slow or throttled: answer anyway
                 LOGGER.warning("state read failed: %s", type(error).__name__)
-                request_attributes[_UNREADABLE] = True
+                stored = None
+        pending = PENDING.get(key) if key is not None else None
+        base = {} if stored is None else stored
+        state = pending.apply(base) if pending else copy.deepcopy(base)
+        stored_copy = None if stored is None else copy.deepcopy(stored)
+        request_attributes[_LOADED] = _Loaded(key, stored_copy, pending, copy.deepcopy(state))
         request_attributes[_STATE] = state
-        request_attributes[_SNAPSHOT] = _fingerprint(state)
     current: dict[str, Any] = request_attributes[_STATE]
     return current
-
-
-def _has_user(handler_input: HandlerInput) -> bool:
-    system = getattr(handler_input.request_envelope.context, "system", None)
-    return bool(getattr(getattr(system, "user", None), "user_id", None))
 
 
 def playback(handler_input: HandlerInput) -> dict[str, Any]:
@@ -78,19 +106,51 @@ def remember_position(handler_input: HandlerInput, token: str, offset_ms: int) -
     entry["offset_ms"] = max(0, int(offset_ms))
 
 
+def forget(handler_input: HandlerInput) -> None:
+    """Delete everything kept about the user: unsaved changes, then the stored document.
+
+    Nothing is written back for the rest of the request. Raises when the store fails (the
+    in-memory changes are gone already).
+    """
+    request_attributes: dict[str, Any] = handler_input.attributes_manager.request_attributes
+    key = _key(handler_input)
+    request_attributes[_LOADED] = _Loaded(None, None, None, {})
+    request_attributes[_STATE] = {}
+    if key is not None:
+        PENDING.discard(key)
+    handler_input.attributes_manager.delete_persistent_attributes()
+
+
+def _save(handler_input: HandlerInput, state: dict[str, Any]) -> None:
+    handler_input.attributes_manager.persistent_attributes = state
+    handler_input.attributes_manager.save_persistent_attributes()
+
+
 class SaveStateInterceptor(AbstractResponseInterceptor):
-    """Writes the state back after the handler, only if it changed during the request."""
+    """Writes the state back after the handler when it differs from the stored document.
+
+    When the write fails, or the stored document could not be read, the change waits in `PENDING`.
+    """
 
     def process(self, handler_input: HandlerInput, response: Response | None) -> None:
         request_attributes: dict[str, Any] = handler_input.attributes_manager.request_attributes
-        if _STATE not in request_attributes or request_attributes.get(_UNREADABLE):
-            return  # nothing read, or the read failed: never overwrite what we could not see
+        loaded: _Loaded | None = request_attributes.get(_LOADED)
+        if loaded is None or loaded.key is None:
+            return  # nothing read, or nowhere to write
         state: dict[str, Any] = request_attributes[_STATE]
-        if _fingerprint(state) == request_attributes.get(_SNAPSHOT):
+        if loaded.stored is None:  # the read failed: never overwrite what we could not see
+            if state != loaded.initial:
+                PENDING.put(loaded.key, unseen_diff(loaded.pending, state))
+            return
+        change = diff(loaded.stored, state)
+        if not change:
+            if loaded.pending is not None:
+                PENDING.discard(loaded.key)
             return
         try:
-            handler_input.attributes_manager.persistent_attributes = state
-            handler_input.attributes_manager.save_persistent_attributes()
-            request_attributes[_SNAPSHOT] = _fingerprint(state)
+            _save(handler_input, state)
         except Exception as error:  # storage down: the resident still gets the answer
             LOGGER.warning("state write failed: %s", type(error).__name__)
+            PENDING.put(loaded.key, change)
+            return
+        PENDING.discard(loaded.key)

@@ -70,8 +70,9 @@ def test_build_writes_then_check_passes(root: Path, content: Path, capsys: pytes
     assert out.splitlines() == [
         "lambda/mairie/data/catalogue.json: pas à jour par rapport au contenu.",
         "skill-package/interactionModels/custom/fr-FR.json: pas à jour par rapport au contenu.",
+        "lambda/mairie/data/holidays.json: pas à jour par rapport au contenu.",
     ]
-    assert err == "2 fichiers générés ne sont pas à jour : lancez « mairie build ».\n"
+    assert err == "3 fichiers générés ne sont pas à jour : lancez « mairie build ».\n"
     assert not (root / COMPILED).exists()
 
     assert run_build(content, root, check=False) == 0
@@ -79,8 +80,9 @@ def test_build_writes_then_check_passes(root: Path, content: Path, capsys: pytes
     assert err.splitlines() == [
         "Écrit : lambda/mairie/data/catalogue.json",
         "Écrit : skill-package/interactionModels/custom/fr-FR.json",
+        "Écrit : lambda/mairie/data/holidays.json",
         "Catalogue valide : 2 équipements, 1 démarche, 0 numéro du magazine, 0 série de podcasts (0 épisode).",
-        "2 fichiers mis à jour.",
+        "3 fichiers mis à jour.",
     ]
     assert load_compiled(root / COMPILED).city.name == "Testville"
     assert (root / COMPILED).stat().st_mode & 0o444 == 0o444, "the Lambda runtime must be able to read it"
