@@ -101,6 +101,7 @@ def silent_server() -> Iterator[str]:
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(64)
+    listener.settimeout(0.05)
     accepted: list[socket.socket] = []
     stop = threading.Event()
 
@@ -108,6 +109,8 @@ def silent_server() -> Iterator[str]:
         while not stop.is_set():
             try:
                 connection, _ = listener.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
             accepted.append(connection)
@@ -118,10 +121,10 @@ def silent_server() -> Iterator[str]:
         yield f"http://127.0.0.1:{listener.getsockname()[1]}"
     finally:
         stop.set()
+        thread.join(timeout=5)
         listener.close()
         for connection in accepted:
             connection.close()
-        thread.join(timeout=5)
 
 
 def client(endpoint: str) -> Any:

@@ -158,3 +158,40 @@ def test_the_skill_never_creates_the_table_and_still_answers(
     counts = adapter.reset()
     assert (counts.reads, counts.writes) == (1, 0), "a state that could not be read is never overwritten"
     assert missing not in client(dynamodb_endpoint).list_tables()["TableNames"]
+
+
+def test_a_new_lambda_process_with_a_table_writes_through_boto3_alone(
+    dynamodb_endpoint: str, tmp_path: Path, user: str
+) -> None:
+    """A cold start as on Lambda: boto3 (from the runtime) is the only AWS package the skill loads."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from mairie.alexa.persistence import storage_key
+
+    table = f"etat-{uuid.uuid4().hex[:12]}"
+    create_table(dynamodb_endpoint, table)
+    probe = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); import lambda_function; "
+        "lambda_function.lambda_handler(json.loads(sys.stdin.read()), None); print(json.dumps(sorted(sys.modules)))"
+    )
+    environment = {key: value for key, value in os.environ.items() if key not in ("MAIRIE_STATE", "PYTHONPATH")}
+    environment.update(environment_for("dynamodb", tmp_path, dynamodb_endpoint, table))
+    event = audio_event("AudioPlayer.PlaybackStopped", DEPARDON, 42_000, user=user, activity="STOPPED")
+    lambda_dir = Path(__file__).resolve().parents[2] / "lambda"
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(lambda_dir)],
+        input=json.dumps(event),
+        env=environment,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    modules = set(json.loads(done.stdout))
+    assert {"boto3", "mairie.alexa.dynamodb"} <= modules
+    assert not any(name.startswith("ask_sdk_dynamodb") for name in modules)
+    item = raw_item(dynamodb_endpoint, table, storage_key(f"amzn1.ask.account.{user}"))
+    assert item is not None and item["attributes"]["M"]["playback"]["M"]["offset_ms"] == {"N": "42000"}

@@ -77,11 +77,19 @@ class SqliteAdapter(AbstractPersistenceAdapter):
                 connection.execute("CREATE TABLE IF NOT EXISTS state (id TEXT PRIMARY KEY, attributes TEXT NOT NULL)")
                 columns = {row[1] for row in connection.execute("PRAGMA table_info(state)")}
                 if EXPIRES_AT not in columns:  # a file written before the retention limit
-                    connection.execute(f"ALTER TABLE state ADD COLUMN {EXPIRES_AT} INTEGER")
-                    connection.execute(f"UPDATE state SET {EXPIRES_AT} = ?", (expiry(self._clock()),))
+                    self._add_expiry(connection)
                 connection.execute(f"CREATE INDEX IF NOT EXISTS state_{EXPIRES_AT} ON state ({EXPIRES_AT})")
             self._connection = connection
         return self._connection
+
+    def _add_expiry(self, connection: sqlite3.Connection) -> None:
+        """Give the rows of an older file an expiry, counted from now."""
+        try:
+            connection.execute(f"ALTER TABLE state ADD COLUMN {EXPIRES_AT} INTEGER")
+        except sqlite3.OperationalError as error:  # "duplicate column": another process added it first
+            if "duplicate column" not in str(error):
+                raise
+        connection.execute(f"UPDATE state SET {EXPIRES_AT} = ? WHERE {EXPIRES_AT} IS NULL", (expiry(self._clock()),))
 
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
         key = storage_key(user_id_of(request_envelope))

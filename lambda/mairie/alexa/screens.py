@@ -12,20 +12,21 @@ import functools
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
 from mairie.alexa import turn
 from mairie.alexa.base import intent_name
-from mairie.alexa.hours import HOURS_INTENTS
-from mairie.alexa.procedures import CONTEXT as PROCEDURE_CONTEXT
 from mairie.domain import playlist
-from mairie.voice.screens import Screen, checklist_screen, episodes_screen, week_screen
 
+if TYPE_CHECKING:
+    from mairie.voice.screens import Screen
+
+# The APL model, the screens' words and the feature modules are imported on the first screen only:
+# devices without a screen (and cold starts) never pay for them.
 DOCUMENT = Path(__file__).with_name("apl") / "liste.json"
 TOKEN = "mairie-ecran"
 CHECKLIST_INTENTS = ("IdProcedureIntent", "ProcedureDocumentsIntent", "AMAZON.YesIntent")
@@ -46,6 +47,10 @@ def datasource(screen: Screen) -> dict[str, Any]:
 
 def screen_for(handler_input: HandlerInput) -> Screen | None:
     """What to show after the answer just given, or None."""
+    from mairie.alexa.hours import HOURS_INTENTS
+    from mairie.alexa.procedures import CONTEXT as PROCEDURE_CONTEXT
+    from mairie.voice.screens import checklist_screen, episodes_screen, week_screen
+
     name = intent_name(handler_input)
     catalogue = turn.catalogue()
     if name in HOURS_INTENTS:
@@ -78,5 +83,7 @@ class ScreenInterceptor(AbstractResponseInterceptor):
         screen = screen_for(handler_input)
         if screen is None:
             return
+        from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
+
         directive = RenderDocumentDirective(token=TOKEN, document=document(), datasources=datasource(screen))
         response.directives = [*(response.directives or []), directive]

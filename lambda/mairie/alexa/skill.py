@@ -2,24 +2,29 @@
 
 Handler order matters (first match wins): capability- and context-specific handlers come before
 the general ones (e.g. "oui" after an offer, "stop" while audio plays).
+
+Handlers are named in `ROUTES` with the request types or intents they can take, and their module
+is imported on first use: a cold start imports only what its first request needs, and each request
+asks only the handlers that could take it (in `ROUTES` order) whether they do.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
 import time
+from collections.abc import Iterable
 from typing import Any
 
-from ask_sdk_core.dispatch_components import AbstractRequestInterceptor
+from ask_sdk_core.dispatch_components import AbstractRequestHandler, AbstractRequestInterceptor
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import CustomSkillBuilder
-from ask_sdk_model import RequestEnvelope
+from ask_sdk_model import IntentRequest, RequestEnvelope, Response
 
-from mairie.alexa import conversation, hours, magazine, media, playback, privacy, procedures, unknown, unreadable
 from mairie.alexa.base import intent_name
 from mairie.alexa.errors import CatchAllExceptionHandler
 from mairie.alexa.persistence import build_adapter
@@ -31,6 +36,179 @@ from mairie.catalogue.current import get_catalogue
 LOGGER = logging.getLogger("mairie")
 SERIALIZER = DefaultSerializer()
 EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
+INTENT_REQUEST = "IntentRequest"
+MISUNDERSTOOD = "misunderstood"
+"""`conversation.MISUNDERSTOOD`: the count of misunderstandings in a row, in the session."""
+PROCEDURE_CONTEXT = "procedure"
+"""`procedures.CONTEXT`: the session key of the ID-procedure dialog."""
+_CHOSEN = "mairie.handler"
+"""Request attribute: the handler `Router.can_handle` chose, for `Router.handle`."""
+
+
+class Route:
+    """One feature handler, by module and class name, and the requests it can take at most.
+
+    The handler's own `can_handle` still decides; the route only spares asking it (and importing
+    its module) for requests it never takes. `any_intent`: every `IntentRequest`.
+    """
+
+    __slots__ = ("module", "name", "request_types", "intents", "any_intent", "_handler")
+
+    def __init__(
+        self,
+        module: str,
+        name: str,
+        *,
+        request_types: Iterable[str] = (),
+        intents: Iterable[str] = (),
+        any_intent: bool = False,
+    ) -> None:
+        self.module = module
+        self.name = name
+        self.request_types = frozenset(request_types)
+        self.intents = frozenset(intents)
+        self.any_intent = any_intent
+        self._handler: AbstractRequestHandler | None = None
+
+    def accepts(self, kind: str, intent: str | None) -> bool:
+        if kind in self.request_types:
+            return True
+        return kind == INTENT_REQUEST and (self.any_intent or intent in self.intents)
+
+    def handler(self) -> AbstractRequestHandler:
+        """The handler instance, its module imported on first use (once per container)."""
+        if self._handler is None:
+            handler_class = getattr(importlib.import_module(f"mairie.alexa.{self.module}"), self.name)
+            self._handler = handler_class()
+        return self._handler
+
+
+def _intents(module: str, *names: tuple[str, tuple[str, ...]]) -> list[Route]:
+    return [Route(module, name, intents=intents) for name, intents in names]
+
+
+def _events(module: str, *names: tuple[str, tuple[str, ...]]) -> list[Route]:
+    return [Route(module, name, request_types=types) for name, types in names]
+
+
+YES = ("AMAZON.YesIntent",)
+STOP = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
+HOURS_INTENTS = ("OpeningHoursIntent", "IsOpenIntent", "ClosingTimeIntent", "NextOpeningIntent", "WeekHoursIntent")
+"""`hours.HOURS_INTENTS`."""
+
+ROUTES: tuple[Route, ...] = (
+    # events first: no session, no speech
+    *_events(
+        "playback",
+        ("PlaybackStartedHandler", ("AudioPlayer.PlaybackStarted",)),
+        ("PlaybackStoppedHandler", ("AudioPlayer.PlaybackStopped",)),
+        ("PlaybackNearlyFinishedHandler", ("AudioPlayer.PlaybackNearlyFinished",)),
+        ("PlaybackFinishedHandler", ("AudioPlayer.PlaybackFinished",)),
+        ("PlaybackFailedHandler", ("AudioPlayer.PlaybackFailed",)),
+        (
+            "PlaybackControllerHandler",
+            (
+                "PlaybackController.PlayCommandIssued",
+                "PlaybackController.PauseCommandIssued",
+                "PlaybackController.NextCommandIssued",
+                "PlaybackController.PreviousCommandIssued",
+            ),
+        ),
+        ("SilentEventHandler", ("System.ExceptionEncountered", "SessionEndedRequest")),
+    ),
+    *_events("privacy", ("SkillDisabledHandler", ("AlexaSkillEvent.SkillDisabled",))),
+    # conversation
+    *_events("conversation", ("LaunchHandler", ("LaunchRequest",))),
+    *_intents("hours", ("FacilityHoursHandler", HOURS_INTENTS), ("OpenFacilitiesHandler", ("OpenFacilitiesIntent",))),
+    *_intents(
+        "procedures",
+        ("IdProcedureHandler", ("IdProcedureIntent",)),
+        ("ProcedureYesHandler", YES),
+        ("ProcedureNoHandler", ("AMAZON.NoIntent",)),
+        (
+            "ProcedureFollowUpHandler",
+            ("ProcedureDocumentsIntent", "ProcedureCostIntent", "ProcedureWhereIntent", "ProcedureDelayIntent"),
+        ),
+        ("DontKnowHandler", ("DontKnowIntent", "AMAZON.FallbackIntent")),
+    ),
+    *_intents(
+        "magazine",
+        ("MagazineHandler", ("MagazineIntent",)),
+        ("MagazineAudioHandler", ("MagazineAudioIntent",)),
+        ("MagazineArticleHandler", ("MagazineArticleIntent",)),
+        ("NextArticleHandler", ("NextArticleIntent", "AMAZON.NextIntent")),
+    ),
+    *_intents(
+        "media",
+        ("PlayPodcastHandler", ("PlayPodcastIntent",)),
+        ("ListEpisodesHandler", ("ListEpisodesIntent",)),
+        ("EpisodeInfoHandler", ("EpisodeInfoIntent",)),
+        ("PlayOfferedEpisodeHandler", YES),
+    ),
+    *_intents("magazine", ("ReadOfferedArticleHandler", YES), ("ReadOfferedSommaireHandler", YES)),
+    *_intents("conversation", ("AboutCityHandler", ("AboutCityIntent",)), ("SpeechRateHandler", ("SpeechRateIntent",))),
+    # playback intents (may come without the invocation name while audio plays)
+    *_intents(
+        "playback",
+        ("PauseHandler", ("AMAZON.PauseIntent",)),
+        ("StopWhilePlayingHandler", STOP),
+        ("ResumeHandler", ("AMAZON.ResumeIntent",)),
+        ("NextPreviousHandler", ("AMAZON.NextIntent", "AMAZON.PreviousIntent")),
+        ("StartOverHandler", ("AMAZON.StartOverIntent",)),
+        (
+            "UnsupportedPlaybackHandler",
+            ("AMAZON.LoopOnIntent", "AMAZON.LoopOffIntent", "AMAZON.ShuffleOnIntent", "AMAZON.ShuffleOffIntent"),
+        ),
+    ),
+    # built-ins
+    *_intents(
+        "conversation",
+        ("HelpHandler", ("AMAZON.HelpIntent", "AMAZON.NavigateHomeIntent")),
+        ("RepeatHandler", ("AMAZON.RepeatIntent",)),
+        ("YesNoHandler", ("AMAZON.YesIntent", "AMAZON.NoIntent")),
+        ("StopHandler", STOP),
+        ("FallbackHandler", ("AMAZON.FallbackIntent",)),
+    ),
+    Route("unknown", "UnknownIntentHandler", any_intent=True),  # last: any intent no handler above took
+)
+
+
+class Router(AbstractRequestHandler):
+    """The one request handler the SDK sees: the first route whose handler can take the request."""
+
+    def __init__(self, routes: tuple[Route, ...]) -> None:
+        self._routes = routes
+        self._candidates: dict[tuple[str, str | None], tuple[Route, ...]] = {}
+
+    def candidates(self, kind: str, intent: str | None) -> tuple[Route, ...]:
+        """The routes that could take a request, in order (worked out once per request kind)."""
+        key = (kind, intent)
+        found = self._candidates.get(key)
+        if found is None:
+            found = tuple(route for route in self._routes if route.accepts(kind, intent))
+            if len(self._candidates) < 512:  # intent names come from the interaction model: few
+                self._candidates[key] = found
+        return found
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        request = handler_input.request_envelope.request
+        kind = str(getattr(request, "object_type", "") or "")
+        intent = intent_name(handler_input) if isinstance(request, IntentRequest) else None
+        for route in self.candidates(kind, intent):
+            handler = route.handler()
+            if handler.can_handle(handler_input):
+                handler_input.attributes_manager.request_attributes[_CHOSEN] = handler
+                return True
+        return False
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        chosen = handler_input.attributes_manager.request_attributes.pop(_CHOSEN, None)
+        if chosen is None and self.can_handle(handler_input):
+            chosen = handler_input.attributes_manager.request_attributes.pop(_CHOSEN)
+        if chosen is None:
+            raise LookupError("no handler takes this request")
+        response: Response = chosen.handle(handler_input)
+        return response
 
 
 class UnderstoodInterceptor(AbstractRequestInterceptor):
@@ -40,64 +218,28 @@ class UnderstoodInterceptor(AbstractRequestInterceptor):
         name = intent_name(handler_input)
         attributes = handler_input.attributes_manager.session_attributes if turn_has_session(handler_input) else None
         if name and name != "AMAZON.FallbackIntent" and attributes is not None:
-            attributes[conversation.MISUNDERSTOOD] = 0
+            attributes[MISUNDERSTOOD] = 0
 
 
-HANDLERS = (
-    # events first: no session, no speech
-    playback.PlaybackStartedHandler(),
-    playback.PlaybackStoppedHandler(),
-    playback.PlaybackNearlyFinishedHandler(),
-    playback.PlaybackFinishedHandler(),
-    playback.PlaybackFailedHandler(),
-    playback.PlaybackControllerHandler(),
-    playback.SilentEventHandler(),
-    privacy.SkillDisabledHandler(),
-    # conversation
-    conversation.LaunchHandler(),
-    hours.FacilityHoursHandler(),
-    hours.OpenFacilitiesHandler(),
-    procedures.IdProcedureHandler(),
-    procedures.ProcedureYesHandler(),
-    procedures.ProcedureNoHandler(),
-    procedures.ProcedureFollowUpHandler(),
-    procedures.DontKnowHandler(),
-    magazine.MagazineHandler(),
-    magazine.MagazineAudioHandler(),
-    magazine.MagazineArticleHandler(),
-    magazine.NextArticleHandler(),
-    media.PlayPodcastHandler(),
-    media.ListEpisodesHandler(),
-    media.EpisodeInfoHandler(),
-    media.PlayOfferedEpisodeHandler(),
-    magazine.ReadOfferedArticleHandler(),
-    magazine.ReadOfferedSommaireHandler(),
-    conversation.AboutCityHandler(),
-    conversation.SpeechRateHandler(),
-    # playback intents (may come without the invocation name while audio plays)
-    playback.PauseHandler(),
-    playback.StopWhilePlayingHandler(),
-    playback.ResumeHandler(),
-    playback.NextPreviousHandler(),
-    playback.StartOverHandler(),
-    playback.UnsupportedPlaybackHandler(),
-    # built-ins
-    conversation.HelpHandler(),
-    conversation.RepeatHandler(),
-    conversation.YesNoHandler(),
-    conversation.StopHandler(),
-    conversation.FallbackHandler(),
-    unknown.UnknownIntentHandler(),  # last: any intent no handler above took
-)
+class DialogInterceptor(AbstractRequestInterceptor):
+    """`procedures.DialogInterceptor`, its module imported only when a procedure dialog is in the session."""
+
+    def process(self, handler_input: HandlerInput) -> None:
+        if not turn_has_session(handler_input):
+            return
+        attributes = handler_input.attributes_manager.session_attributes
+        if attributes and PROCEDURE_CONTEXT in attributes:
+            from mairie.alexa import procedures
+
+            procedures.DialogInterceptor().process(handler_input)
 
 
 def build_skill() -> CustomSkill:
     adapter = build_adapter()
     builder = CustomSkillBuilder(persistence_adapter=adapter) if adapter is not None else CustomSkillBuilder()
-    for handler in HANDLERS:
-        builder.add_request_handler(handler)
+    builder.add_request_handler(Router(ROUTES))
     builder.add_global_request_interceptor(UnderstoodInterceptor())
-    builder.add_global_request_interceptor(procedures.DialogInterceptor())
+    builder.add_global_request_interceptor(DialogInterceptor())
     builder.add_global_response_interceptor(ScreenInterceptor())
     builder.add_global_response_interceptor(SaveStateInterceptor())
     builder.add_exception_handler(CatchAllExceptionHandler())
@@ -136,16 +278,11 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
             raise PermissionError("requête refusée : elle ne vient pas de cette skill") from error
         outcome = "error"
         LOGGER.error("unreadable request: %s", type(error).__name__)
+        from mairie.alexa import unreadable  # only for requests the SDK cannot read
+
         result = unreadable.response_for(event)
     finally:
-        LOGGER.info(
-            json.dumps(
-                {
-                    "request": kind,
-                    "intent": intent,
-                    "latency_ms": round((time.perf_counter() - started) * 1000, 1),
-                    "outcome": outcome,
-                }
-            )
-        )
+        if LOGGER.isEnabledFor(logging.INFO):  # the line is not even built when nobody reads it
+            latency_ms = round((time.perf_counter() - started) * 1000, 1)
+            LOGGER.info(json.dumps({"request": kind, "intent": intent, "latency_ms": latency_ms, "outcome": outcome}))
     return result
