@@ -25,9 +25,11 @@ class LaunchHandler(RequestTypeHandler):
             visits = max(0, int(stored.get(VISITS) or 0))
         except (TypeError, ValueError):
             visits = 0
-        stored[VISITS] = visits + 1
-        text = catalogue.city.welcome if visits == 0 else spoken.welcome_back(catalogue)
-        return respond.answer(handler_input, text, ask=spoken.help_text(catalogue))
+        if visits == 0:
+            stored[VISITS] = 1  # "has been here before": written once, not on every launch
+        if visits == 0:  # the welcome lists what the skill does: the reprompt only gives an example
+            return respond.answer(handler_input, catalogue.city.welcome, ask=spoken.launch_reprompt(catalogue))
+        return respond.answer(handler_input, spoken.welcome_back(catalogue), ask=spoken.help_text(catalogue))
 
 
 class AboutCityHandler(IntentHandler):

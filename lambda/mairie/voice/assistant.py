@@ -208,3 +208,10 @@ def rate_changed(rate: str, previous: str) -> str:
 
 def rate_options() -> str:
     return "Je peux parler plus lentement, plus vite ou normalement. Dites par exemple « parle plus lentement »."
+
+
+def launch_reprompt(catalogue: Catalogue) -> str:
+    """Short, with one concrete example: the welcome has already listed what the skill does."""
+    sample = examples(catalogue)
+    hint = f"Par exemple, dites {sample[0]} " if sample else ""
+    return f"{hint}Que voulez-vous savoir ?"
