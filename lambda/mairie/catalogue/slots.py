@@ -22,6 +22,7 @@ MAGAZINE_ARTICLE = "MAGAZINE_ARTICLE"
 GENERATED_TYPES = (FACILITY, FACILITY_KIND, DOCUMENT_TYPE, EPISODE, PODCAST_GUEST, CITY_NAME, MAGAZINE_ARTICLE)
 CITY_ID = "city"
 
+_DETERMINER_RE = re.compile(r"^(?:(?:le|la|les|un|une|des|mon|ma|mes|son|sa|ses|notre|nos)\s+|l['’]\s*)", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"^(?:la|le|les)\s+|^l'\s*", re.IGNORECASE)
 _DROPPED_RE = re.compile(r"[\[\](){}«»\"“”]")
 _SPACED_RE = re.compile(r"[^\w\s'\-]|_")
@@ -131,7 +132,10 @@ def slot_value(value_id: str, name: str, synonyms: list[str]) -> SlotValue:
     value = spoken_form(name)
     seen = {value}
     unique = []
-    for synonym in map(spoken_form, synonyms):
+    # each synonym with and without its article or possessive: in "comment refaire ma {document}",
+    # Alexa fills the slot with "carte d'identité" alone, which must match a value to resolve
+    forms = [form for synonym in synonyms for form in (synonym, without_determiner(synonym))]
+    for synonym in map(spoken_form, forms):
         if synonym and synonym not in seen:
             seen.add(synonym)
             unique.append(synonym)
@@ -147,6 +151,11 @@ def spoken_form(text: str) -> str:
     text = text.lower().replace("’", "'").replace("&", " et ")
     text = _SPACED_RE.sub(" ", _DROPPED_RE.sub("", text))
     return " ".join(text.split()).strip("-' ")
+
+
+def without_determiner(text: str) -> str:
+    """ "ma carte d'identité", "la cni", "un passeport" → "carte d'identité", "cni", "passeport"."""
+    return _DETERMINER_RE.sub("", text.strip(), count=1) or text
 
 
 def without_article(name: str) -> str:

@@ -130,3 +130,17 @@ def test_duplicate_synonyms_are_dropped(minimal: Path) -> None:
     write(minimal, "facilities.yaml", text)
     types = types_of(apply_catalogue_to_model(hand_written(), load_catalogue(minimal)))
     assert types["FACILITY"][0]["name"] == {"value": "piscine", "synonyms": ["la piscine", "aquazena"]}
+
+
+def test_synonyms_also_come_without_their_article_or_possessive() -> None:
+    from mairie.catalogue.slots import slot_value
+
+    entry = slot_value("carte-identite", "carte nationale d'identité", ["ma carte d'identité", "la CNI", "l'identité"])
+    assert entry["name"]["synonyms"] == [
+        "ma carte d'identité",
+        "carte d'identité",
+        "la cni",
+        "cni",
+        "l'identité",
+        "identité",
+    ]
