@@ -20,7 +20,6 @@ from ask_sdk_model import Response
 
 from mairie.alexa import turn
 from mairie.alexa.base import intent_name
-from mairie.domain import playlist
 
 if TYPE_CHECKING:
     from mairie.voice.screens import Screen
@@ -49,6 +48,7 @@ def screen_for(handler_input: HandlerInput) -> Screen | None:
     """What to show after the answer just given, or None."""
     from mairie.alexa.hours import HOURS_INTENTS
     from mairie.alexa.procedures import CONTEXT as PROCEDURE_CONTEXT
+    from mairie.domain import playlist
     from mairie.voice.screens import checklist_screen, episodes_screen, week_screen
 
     name = intent_name(handler_input)

@@ -26,6 +26,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 from ask_sdk_model import IntentRequest, RequestEnvelope, Response
 
 from mairie.alexa.base import intent_name
+from mairie.alexa.envelope import read_envelope
 from mairie.alexa.errors import CatchAllExceptionHandler
 from mairie.alexa.persistence import build_adapter
 from mairie.alexa.screens import ScreenInterceptor
@@ -52,7 +53,7 @@ class Route:
     its module) for requests it never takes. `any_intent`: every `IntentRequest`.
     """
 
-    __slots__ = ("module", "name", "request_types", "intents", "any_intent", "_handler")
+    __slots__ = ("_handler", "any_intent", "intents", "module", "name", "request_types")
 
     def __init__(
         self,
@@ -201,13 +202,14 @@ class Router(AbstractRequestHandler):
                 return True
         return False
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        chosen = handler_input.attributes_manager.request_attributes.pop(_CHOSEN, None)
+    def handle(self, handler_input: HandlerInput) -> Response | None:
+        attributes: dict[str, Any] = handler_input.attributes_manager.request_attributes
+        chosen = attributes.pop(_CHOSEN, None)
         if chosen is None and self.can_handle(handler_input):
-            chosen = handler_input.attributes_manager.request_attributes.pop(_CHOSEN)
-        if chosen is None:
+            chosen = attributes.pop(_CHOSEN)
+        if not isinstance(chosen, AbstractRequestHandler):
             raise LookupError("no handler takes this request")
-        response: Response = chosen.handle(handler_input)
+        response: Response | None = chosen.handle(handler_input)
         return response
 
 
@@ -266,7 +268,11 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
     kind, intent = _describe(event)
     outcome = "ok"
     try:
-        envelope = SERIALIZER.deserialize(json.dumps(event), RequestEnvelope)
+        envelope = (
+            read_envelope(event)
+            if isinstance(event, dict)
+            else SERIALIZER.deserialize(json.dumps(event), RequestEnvelope)
+        )
         if envelope is None or envelope.request is None:
             raise ValueError("empty request envelope")
         response = SKILL.invoke(request_envelope=envelope, context=context)

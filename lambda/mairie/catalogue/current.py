@@ -9,6 +9,7 @@ files are loaded instead (the YAML loader is imported only then).
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def get_catalogue() -> Catalogue:
     compiled = Path(os.environ.get(COMPILED_ENV, "").strip() or COMPILED_PATH)
     if not compiled.is_file():
         raise FileNotFoundError(f"Catalogue compilé introuvable ({compiled}) : lancez « mairie build ».")
-    return load_compiled(compiled)
+    catalogue = load_compiled(compiled)
+    gc.freeze()  # kept for the life of the container: the cyclic collector need not walk it again and again
+    return catalogue
 
 
 def reset_catalogue_cache() -> None:

@@ -9,9 +9,14 @@ the span, or another subdivision than the table's, fall back to `holidays` itsel
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same classes, without compiling generated methods at import (see `records`)
+    from mairie.catalogue.records import frozen_dataclass as dataclass
 
 FIRST_YEAR = 2020
 LAST_YEAR = 2045

@@ -12,9 +12,15 @@ Conventions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same classes, without compiling generated methods at import (see `records`)
+    from mairie.catalogue.records import frozen_dataclass as dataclass
 
 
 @dataclass(frozen=True)
@@ -231,10 +237,11 @@ class Catalogue:
     procedures: tuple[Procedure, ...]
     magazine: Magazine | None
     podcasts: tuple[PodcastSeries, ...]
-    indexes: CatalogueIndex = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "indexes", CatalogueIndex.build(self))
+    @functools.cached_property
+    def indexes(self) -> CatalogueIndex:
+        """Lookups by id, built on the first lookup (after the cold start's peak memory), then kept."""
+        return CatalogueIndex.build(self)
 
     def facility(self, facility_id: str) -> Facility | None:
         return self.indexes.facilities.get(facility_id)

@@ -6,12 +6,15 @@ episode never breaks a listener's saved place (`podcast:metamorphoses:depardon`,
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mairie.catalogue.model import Catalogue, Episode, MagazineIssue, PodcastSeries
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same classes, without compiling generated methods at import (see `records`)
+    from mairie.catalogue.records import frozen_dataclass as dataclass
 
 PODCAST_PREFIX = "podcast"
 MAGAZINE_PREFIX = "magazine"
@@ -102,11 +105,28 @@ def episode_by_number(series: PodcastSeries, number: int) -> Episode | None:
 
 def neighbour(series: PodcastSeries, episode_id: str, step: Literal[1, -1]) -> Episode | None:
     """The next (`step=1`) or previous (`step=-1`) episode, None at either end of the series."""
-    ids = [e.id for e in series.episodes]
-    if episode_id not in ids:
+    position = _positions(series).get(episode_id)
+    if position is None:
         return None
-    index = ids.index(episode_id) + step
-    return series.episodes[index] if 0 <= index < len(ids) else None
+    index = position + step
+    return series.episodes[index] if 0 <= index < len(series.episodes) else None
+
+
+_POSITIONS: dict[int, tuple[PodcastSeries, dict[str, int]]] = {}
+"""Episode positions per series object (by identity: hashing a series would hash every episode)."""
+
+
+def _positions(series: PodcastSeries) -> dict[str, int]:
+    """{episode id: its position in the series}, worked out once per series (per container)."""
+    found = _POSITIONS.get(id(series))
+    if found is None or found[0] is not series:
+        positions: dict[str, int] = {}
+        for index, episode in enumerate(series.episodes):
+            positions.setdefault(episode.id, index)
+        if len(_POSITIONS) >= 64:  # a container has one catalogue; tests build many
+            _POSITIONS.clear()
+        found = _POSITIONS[id(series)] = (series, positions)
+    return found[1]
 
 
 def find_episode(catalogue: Catalogue, slot_id: str) -> tuple[PodcastSeries, Episode] | None:
@@ -166,6 +186,8 @@ def find_article(catalogue: Catalogue, slot_id: str) -> tuple[MagazineIssue, int
 
 
 def _words(text: str) -> set[str]:
+    import unicodedata  # only for magazine articles: not on every cold start
+
     folded = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(ch if ch.isalnum() else " " for ch in folded if not unicodedata.combining(ch))
     return {word for word in plain.split() if word not in _STOP_WORDS and len(word) > 1}
