@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import traceback
 from pathlib import Path
 
@@ -14,9 +13,10 @@ from ask_sdk_runtime.exceptions import DispatchException
 
 from mairie.alexa import respond, turn
 from mairie.alexa.base import request_type
+from mairie.alexa.log import get_logger
 from mairie.voice import assistant as spoken
 
-LOGGER = logging.getLogger(__name__)
+LOGGER = get_logger(__name__)
 
 SILENT_PREFIXES = (
     "AudioPlayer.",

@@ -13,7 +13,6 @@ after its last write (DynamoDB: the `expires_at` TTL attribute; SQLite: rows pur
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -47,7 +46,7 @@ def user_id_of(request_envelope: RequestEnvelope) -> str:
 
 def storage_key(user_id: str) -> str:
     """The key under which a user's state is stored: a hash, not the Alexa user id."""
-    return hashlib.sha256(user_id.encode("utf-8")).hexdigest()
+    return str(_sha256(user_id.encode("utf-8")).hexdigest())
 
 
 def expiry(now: float) -> int:
@@ -134,3 +133,19 @@ def build_adapter(environ: Mapping[str, str] | None = None) -> AbstractPersisten
     if state_path:
         return SqliteAdapter(Path(state_path))
     return None
+
+
+def _load_sha256() -> Any:
+    """CPython's built-in SHA-256 (`_sha2` from 3.12, `_sha256` before) avoids loading OpenSSL through
+    `hashlib` at cold start (about 3 ms and 3.6 MiB); `hashlib` stays the fallback."""
+    for module_name in ("_sha2", "_sha256"):
+        try:
+            return __import__(module_name).sha256
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return hashlib.sha256
+
+
+_sha256 = _load_sha256()

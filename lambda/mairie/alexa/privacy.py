@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from mairie.alexa import respond, state
 from mairie.alexa.base import RequestTypeHandler
+from mairie.alexa.log import get_logger
 
-LOGGER = logging.getLogger(__name__)
+LOGGER = get_logger(__name__)
 
 
 class SkillDisabledHandler(RequestTypeHandler):

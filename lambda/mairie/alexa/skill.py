@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
 import os
 import time
 from collections.abc import Iterable
@@ -28,13 +27,14 @@ from ask_sdk_model import IntentRequest, RequestEnvelope, Response
 from mairie.alexa.base import intent_name
 from mairie.alexa.envelope import read_envelope
 from mairie.alexa.errors import CatchAllExceptionHandler
+from mairie.alexa.log import get_logger
 from mairie.alexa.persistence import build_adapter
 from mairie.alexa.screens import ScreenInterceptor
 from mairie.alexa.state import SaveStateInterceptor
 from mairie.alexa.turn import has_session as turn_has_session
 from mairie.catalogue.current import get_catalogue
 
-LOGGER = logging.getLogger("mairie")
+LOGGER = get_logger("mairie")
 SERIALIZER = DefaultSerializer()
 EMPTY_RESPONSE: dict[str, Any] = {"version": "1.0", "response": {}}
 INTENT_REQUEST = "IntentRequest"
@@ -288,7 +288,7 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
 
         result = unreadable.response_for(event)
     finally:
-        if LOGGER.isEnabledFor(logging.INFO):  # the line is not even built when nobody reads it
+        if LOGGER.info_enabled():  # the line is not even built when nobody reads it
             latency_ms = round((time.perf_counter() - started) * 1000, 1)
             LOGGER.info(json.dumps({"request": kind, "intent": intent, "latency_ms": latency_ms, "outcome": outcome}))
     return result

@@ -12,7 +12,6 @@ A document that could not be read is never overwritten.
 from __future__ import annotations
 
 import copy
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,10 +20,11 @@ from ask_sdk_core.exceptions import AttributesManagerException
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
+from mairie.alexa.log import get_logger
 from mairie.alexa.pending import Patch, PendingStates, diff, unseen_diff
 from mairie.alexa.persistence import storage_key, user_id_of
 
-LOGGER = logging.getLogger(__name__)
+LOGGER = get_logger(__name__)
 _STATE = "mairie.state"
 _LOADED = "mairie.state.loaded"
 PLAYBACK = "playback"
