@@ -13,23 +13,7 @@ from mairie.catalogue.model import Catalogue, Facility
 from mairie.tools.conversation import Conversation, Turn, warning_line
 from mairie.tools.envelopes import Caller
 from mairie.tools.local_skill import LocalSkill
-from mairie.voice.french import capitalize_first
-
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+from mairie.voice.french import MONTHS, WEEKDAYS, capitalize_first
 
 
 def question(facility: Facility) -> str:

@@ -14,22 +14,11 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from mairie.tools.numbers import parse_number
+from mairie.tools.text import strip_accents
+from mairie.voice import french
 
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = (
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-)
+WEEKDAYS = french.WEEKDAYS
+MONTHS = tuple(strip_accents(month) for month in french.MONTHS)  # normalised tokens have no accents
 PRESENT_REF = "PRESENT_REF"
 
 Words = tuple[str, ...]

@@ -7,22 +7,7 @@ from datetime import date
 
 from mairie.catalogue.model import Episode, Magazine, MagazineIssue, MagazineItem, PodcastSeries
 from mairie.domain.playlist import Track
-from mairie.voice.french import de, join_list
-
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+from mairie.voice.french import MONTHS, de, join_list
 
 
 def month_name(month: date) -> str:
