@@ -95,3 +95,11 @@ def test_content_with_xml_characters_is_escaped_in_ssml() -> None:
     ssml = result["response"]["outputSpeech"]["ssml"]
     assert "&lt;Olympique&gt; &amp; co" in ssml
     assert "<Olympique>" not in ssml
+
+
+def test_a_yes_no_offer_is_rephrased_in_the_reprompt_not_repeated() -> None:
+    slots = [slot("document", "carte d'identité", "carte-identite", "DOCUMENT_TYPE")]
+    slots.append(slot("situation", "perdu", "perte-vol", "SITUATION"))
+    result = send(intent("IdProcedureIntent", slots))
+    assert speech(result).endswith("Voulez-vous la liste des documents à apporter ?")
+    assert reprompt(result) == "Dites « oui » si vous voulez la liste des documents à apporter, ou « non »."

@@ -184,8 +184,19 @@ _REPHRASED = {
 
 
 def rephrase(question: str) -> str:
-    """The same question said differently, for a reprompt after silence (unchanged when unknown)."""
-    return _REPHRASED.get(question.strip(), question)
+    """The same question said differently, for a reprompt after silence (unchanged when unknown).
+
+    "Voulez-vous la liste des documents ?" → "Dites « oui » si vous voulez la liste des documents,
+    ou « non »." : a yes/no offer says again what to answer.
+    """
+    stripped = question.strip()
+    known = _REPHRASED.get(stripped)
+    if known is not None:
+        return known
+    if stripped.startswith("Voulez-vous ") and stripped.endswith("?") and stripped.count("?") == 1:
+        offer = stripped.removeprefix("Voulez-vous ").removesuffix("?").strip()
+        return f"Dites « oui » si vous voulez {offer}, ou « non »."
+    return question
 
 
 # --- Speech rate ----------------------------------------------------------------------------------
