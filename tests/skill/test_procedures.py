@@ -339,3 +339,17 @@ def test_a_new_request_during_the_dialog_starts_over() -> None:
     restarted["request"]["dialogState"] = "STARTED"
     result = send(restarted)
     assert speech(result) == ASK_DOCUMENT
+
+
+def test_yes_after_the_conversation_moved_on_does_not_accept_a_stale_offer() -> None:
+    offered = send(intent("IdProcedureIntent", [document("carte-identite", "carte d'identité")]))
+    hours = send(
+        intent(
+            "OpeningHoursIntent",
+            [slot("facility", "la mairie", "mairie", "FACILITY")],
+            session_attributes=session_attributes(offered),
+        )
+    )
+    yes = send(intent("AMAZON.YesIntent", session_attributes=session_attributes(hours)))
+    assert "apportez" not in speech(yes)
+    assert speech(yes).startswith("Je peux vous renseigner")

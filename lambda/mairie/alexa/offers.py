@@ -24,12 +24,16 @@ def offer(handler_input: HandlerInput, key: str, value: str, question: str) -> N
     session[key] = {"value": value, "ask": question}
 
 
+def is_last_question(handler_input: HandlerInput, question: object) -> bool:
+    """True when `question` is the reprompt of the skill's last answer in this session."""
+    last = turn.session(handler_input).get(respond.LAST_ANSWER)
+    return isinstance(last, dict) and question is not None and last.get("ask") == question
+
+
 def offered(handler_input: HandlerInput, key: str) -> str | None:
     """The pending offer under `key`, if the skill's last question was the one that made it."""
-    session = turn.session(handler_input)
-    pending = session.get(key)
-    last = session.get(respond.LAST_ANSWER)
-    if not isinstance(pending, dict) or not isinstance(last, dict) or last.get("ask") != pending.get("ask"):
+    pending = turn.session(handler_input).get(key)
+    if not isinstance(pending, dict) or not is_last_question(handler_input, pending.get("ask")):
         return None
     value = pending.get("value")
     return str(value) if value else None

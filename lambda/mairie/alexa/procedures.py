@@ -18,6 +18,7 @@ from ask_sdk_model.dialog import ElicitSlotDirective
 
 from mairie.alexa import respond, turn
 from mairie.alexa.base import IntentHandler, intent_name
+from mairie.alexa.offers import is_last_question
 from mairie.catalogue.model import Procedure, ProcedureCase, Situation
 from mairie.domain.procedures import CaseQuery, find_case, missing_detail
 from mairie.voice import hours as hours_voice
@@ -50,8 +51,15 @@ def context_of(handler_input: HandlerInput) -> dict[str, Any] | None:
 
 
 def pending_offer(handler_input: HandlerInput) -> dict[str, Any] | None:
+    """The procedure context when its offer is what the skill's last question asked (not a stale one)."""
     context = context_of(handler_input)
-    return context if context is not None and context.get("offer") else None
+    if context is None or not context.get("offer"):
+        return None
+    question = OFFER_QUESTIONS.get(str(context["offer"]))
+    return context if question is not None and is_last_question(handler_input, question()) else None
+
+
+OFFER_QUESTIONS = {OFFER_DOCUMENTS: spoken.offer_documents, OFFER_WHERE: spoken.offer_where}
 
 
 def eliciting(handler_input: HandlerInput) -> dict[str, Any] | None:
