@@ -35,8 +35,8 @@ class LazyLogger:
         return logging is not None and bool(self._get().isEnabledFor(logging.INFO))
 
     def info(self, message: str, *args: Any) -> None:
-        if self.info_enabled():
-            self._get().info(message, *args)
+        """Callers check `info_enabled()` first, so that the line is not even built for nobody."""
+        self._get().info(message, *args)
 
     def warning(self, message: str, *args: Any) -> None:
         self._get().warning(message, *args)

@@ -10,10 +10,6 @@ from mairie.domain.playlist import Track
 from mairie.voice.french import MONTHS, de, join_list
 
 
-def month_name(month: date) -> str:
-    return f"{MONTHS[month.month - 1]} {month.year}"
-
-
 def _month_phrase(month: date) -> str:
     name = MONTHS[month.month - 1]
     return f"d'{name}" if name[0] in "aeiou" else f"de {name}"

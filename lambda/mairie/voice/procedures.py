@@ -86,17 +86,6 @@ def say_delays(procedure: Procedure) -> str:
     return procedure.delays
 
 
-def say_steps(procedure: Procedure, case: ProcedureCase | None) -> str:
-    steps = [s.rstrip(".") for s in steps_of(procedure, case)]
-    numbered = [f"{_ordinal(i)}, {s[:1].lower()}{s[1:]}" for i, s in enumerate(steps, start=1)]
-    return capitalize_first(". ".join(numbered)) + "."
-
-
-def _ordinal(index: int) -> str:
-    words = ["d'abord", "ensuite", "puis", "après cela", "enfin"]
-    return words[min(index - 1, len(words) - 1)].capitalize()
-
-
 def card_title(procedure: Procedure) -> str:
     return capitalize_first(procedure.name)
 
