@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,16 +20,6 @@ from tests.stores import Dynalite, create_table, environment_for, new_container,
 DEPARDON = "podcast:metamorphoses:depardon"
 QUICK_S = 4.0
 """Longest a request may take while the store is down (Alexa waits 8 seconds in all)."""
-
-
-@pytest.fixture
-def dynalite() -> Iterator[Dynalite]:
-    server = Dynalite()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
 
 
 def stored_playback(endpoint: str, table: str, user: str) -> dict[str, Any] | None:

@@ -5,7 +5,6 @@ response and nothing kept in memory about the user is written later."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,6 @@ from tests.skill.test_privacy import skill_disabled
 from tests.stores import Dynalite, create_table, environment_for, new_container, raw_item
 
 DEPARDON = "podcast:metamorphoses:depardon"
-
-
-@pytest.fixture
-def dynalite() -> Iterator[Dynalite]:
-    server = Dynalite()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
 
 
 def key_of(user: str) -> str:
