@@ -20,13 +20,14 @@ from zoneinfo import ZoneInfo
 
 import mairie
 from mairie.catalogue.model import Catalogue
+from mairie.tools.build import MODEL
 from mairie.tools.resolver import Resolver
 
 Handler = Callable[[dict[str, Any], Any], Any]
 CONTENT_ENV = "MAIRIE_CONTENT"
 STATE_ENV = "MAIRIE_STATE"
 DEFAULT_STATE = Path(".mairie") / "etat.sqlite3"
-MODEL_PATH = Path("skill-package") / "interactionModels" / "custom" / "fr-FR.json"
+MODEL_PATH = MODEL  # the interaction model `mairie build` writes, relative to the project root
 
 
 def lambda_dir() -> Path:
