@@ -14,10 +14,18 @@ from typing import Any
 import pytest
 
 from mairie.catalogue.current import get_catalogue
+from mairie.tools.build import PHRASES, load_grammar
 from mairie.tools.resolver import Resolver
 from tests.skill.envelopes import intent, launch, reprompt, send, session_attributes, slot, speech
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "skill-package" / "interactionModels" / "custom" / "fr-FR.json"
+ROOT = Path(__file__).resolve().parents[2]
+MODEL_PATH = ROOT / "skill-package" / "interactionModels" / "custom" / "fr-FR.json"
+
+
+def real_resolver() -> Resolver:
+    return Resolver.from_file(MODEL_PATH, load_grammar(ROOT / PHRASES))
+
+
 MAIRIE = [slot("facility", "la mairie", "mairie", "FACILITY")]
 PASSPORT = [
     slot("document", "passeport", "passeport", "DOCUMENT_TYPE"),
@@ -116,7 +124,7 @@ def test_a_rate_request_without_a_rate_lists_the_choices(user: str) -> None:
 
 
 def test_the_rate_phrases_resolve_to_the_speech_rate_intent() -> None:
-    resolver = Resolver.from_file(MODEL_PATH)
+    resolver = real_resolver()
     expected = {
         "parle plus lentement": "lent",
         "tu parles trop vite": "lent",
@@ -192,7 +200,7 @@ def _quoted_examples(text: str) -> list[str]:
 
 
 def test_every_example_in_every_help_is_understood(user: str) -> None:
-    resolver = Resolver.from_file(MODEL_PATH)
+    resolver = real_resolver()
     helps = [
         help_after(None, user),
         help_after(intent("IsOpenIntent", MAIRIE, user=user), user),

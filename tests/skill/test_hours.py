@@ -78,10 +78,13 @@ def test_missing_facility_gets_a_question_then_a_bare_name_answers_it() -> None:
     assert speech(answer).startswith("Oui, le service de l'état civil est ouvert")
 
 
-def test_unknown_facility_name_is_quoted_back_with_examples() -> None:
+def test_an_unknown_facility_gets_examples_without_its_name_said_back() -> None:
     result = send(intent("IsOpenIntent", [slot("facility", "la patinoire", None, "FACILITY")]))
     said = speech(result)
-    assert said.startswith("Je ne connais pas d'équipement appelé « la patinoire ».")
+    assert said == (
+        "Je ne connais pas cet équipement. Par exemple le service de l'état civil, la mairie ou la médiathèque "
+        "centre-ville. Lequel voulez-vous ?"
+    )
     assert "Quel équipement" in reprompt(result)
 
 

@@ -343,7 +343,7 @@ def test_an_unknown_article_lists_the_sommaire(user: str) -> None:
     topic = slot("topic", "la météo", None, "MAGAZINE_ARTICLE")
     result = send(intent("MagazineArticleIntent", [topic], user=user, at=NOVEMBER))
     assert speech(result) == (
-        "Je ne trouve pas d'article sur « la météo » dans le numéro de novembre 2026. Au sommaire : "
+        "Je ne trouve pas cet article dans le numéro de novembre 2026. Au sommaire : "
         "« Le Musée français de la Carte à Jouer », « Métamorphoses, les podcasts qui racontent la ville » "
         "et « Issy, berceau de l'aviation ». Lequel voulez-vous ?"
     )

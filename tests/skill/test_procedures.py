@@ -17,6 +17,18 @@ ASK_DOCUMENT = "Pour quel document : la carte nationale d'identité ou le passep
 ASK_SITUATION = "Est-ce pour un renouvellement, une première demande, ou après une perte ou un vol ?"
 ASK_PERSON = "Est-ce pour vous, ou pour un enfant ?"
 ASK_AGE = "Quel âge a l'enfant ?"
+HELP = (
+    "Sans internet, l'espace France Services de la sous-préfecture de Boulogne-Billancourt peut vous aider à faire "
+    "la pré-demande."
+)
+PASSPORT_STEPS = (
+    "Pour votre passeport, faites d'abord la pré-demande en ligne sur le site ants.gouv.fr et achetez le timbre "
+    "fiscal. Prenez ensuite rendez-vous avec le service de l'état civil."
+)
+ID_CARD_STEPS = (
+    "Pour votre carte d'identité, faites d'abord la pré-demande en ligne sur le site ants.gouv.fr, puis prenez "
+    "rendez-vous avec le service de l'état civil."
+)
 PASSPORT_GENERAL = (
     "Pour votre passeport, faites d'abord la pré-demande en ligne sur le site ants.gouv.fr et achetez le timbre "
     "fiscal. Prenez ensuite rendez-vous avec le service de l'état civil. Le timbre fiscal coûte 86 euros pour un "
@@ -70,12 +82,13 @@ def test_lost_id_card_mentions_the_25_euro_stamp() -> None:
     assert speech(result) == (
         "Si votre carte d'identité a été perdue ou volée, faites la pré-demande sur ants.gouv.fr et achetez le "
         f"timbre fiscal. Prenez ensuite rendez-vous avec le service de l'état civil. Il faut un timbre fiscal de "
-        f"25 euros. {OFFER}"
+        f"25 euros. {HELP} {OFFER}"
     )
     assert directives(result) == []
     assert session_attributes(result)["procedure"] == {
         "procedure": "carte-identite",
         "case": "perte-vol-majeur",
+        "known": {"document": "carte-identite", "situation": "perte-vol"},
         "offer": "documents",
     }
 
@@ -105,10 +118,12 @@ def test_missing_document_is_elicited() -> None:
 
 
 def test_the_full_dialog_for_a_passport_of_a_sixteen_year_old() -> None:
+    # given a request that names nothing: which document (the only thing that cannot be assumed)
     first = send(intent("IdProcedureIntent"))
     assert elicited(first)[0] == "document"
+    # when the document comes: the steps every case shares first, then one question
     second = answer_to(first, [document("passeport", "un passeport")])
-    assert speech(second) == ASK_SITUATION
+    assert speech(second) == f"{PASSPORT_STEPS} {HELP} {ASK_SITUATION}"
     assert elicited(second) == (
         "situation",
         {"document": "un passeport", "situation": None, "age": None, "person": None},
@@ -116,46 +131,60 @@ def test_the_full_dialog_for_a_passport_of_a_sixteen_year_old() -> None:
     assert reprompt(
         second
     ) == f"{PASSPORT_GENERAL} Pour une réponse adaptée à votre cas, dites-moi : est-ce pour un " + (
-        "renouvellement, une première demande, ou après une perte ou un vol ?"
+        "renouvellement, une première demande, ou after une perte ou un vol ?".replace("after", "après")
     )
-    third = answer_to(second, [document("passeport", "un passeport"), situation("premiere-demande", "première")])
-    assert speech(third) == ASK_PERSON
-    assert elicited(third)[0] == "person"
+    # then a first request for a daughter: the prices by age, and the age asked (information each time)
     slots = [document("passeport", "un passeport"), situation("premiere-demande"), person("enfant", "ma fille")]
-    fourth = answer_to(third, slots)
-    assert speech(fourth) == ASK_AGE
-    slot_name, known = elicited(fourth)
+    third = answer_to(second, slots)
+    assert speech(third) == f"{PASSPORT_GENERAL} {ASK_AGE}"
+    slot_name, known = elicited(third)
     assert slot_name == "age"
     assert known["person"] == "ma fille"
-    fifth = answer_to(fourth, [*slots, slot("age", "16")])
-    assert directives(fifth) == []
-    assert speech(fifth).startswith("Pour le passeport d'un jeune de 15 à 17 ans, le parent qui exerce")
-    assert speech(fifth).endswith(f"Il faut un timbre fiscal de 42 euros. {OFFER}")
-    assert session_attributes(fifth)["procedure"]["case"] == "mineur-15-17"
+    fourth = answer_to(third, [*slots, slot("age", "16")])
+    assert directives(fourth) == []
+    assert speech(fourth).startswith("Pour le passeport d'un jeune de 15 à 17 ans, le parent qui exerce")
+    assert speech(fourth).endswith(f"Il faut un timbre fiscal de 42 euros. {HELP} {OFFER}")
+    assert session_attributes(fourth)["procedure"]["case"] == "mineur-15-17"
+
+
+def test_once_the_situation_is_known_an_adult_is_assumed_rather_than_a_second_question() -> None:
+    asked = send(intent("IdProcedureIntent", [document("passeport", "passeport")]))
+    answered = answer_to(asked, [document("passeport", "passeport"), situation("renouvellement", "renouveler")])
+    assert directives(answered) == []
+    assert "Il faut un timbre fiscal de 86 euros." in speech(answered)
+    assert session_attributes(answered)["procedure"]["case"] == "majeur"
 
 
 def test_an_adult_is_not_asked_an_age_and_a_child_id_card_needs_no_age() -> None:
     adult = send(intent("IdProcedureIntent", [document("passeport", "passeport"), person("moi", "pour moi")]))
-    assert speech(adult).endswith(f"Il sera valable dix ans. Il faut un timbre fiscal de 86 euros. {OFFER}")
+    assert speech(adult).endswith(f"Il sera valable dix ans. Il faut un timbre fiscal de 86 euros. {HELP} {OFFER}")
     child = send(intent("IdProcedureIntent", [document("carte-identite", "carte d'identité"), person("enfant")]))
     assert directives(child) == []
     assert session_attributes(child)["procedure"]["case"] == "mineur"
 
 
-def test_a_child_passport_without_age_asks_the_age() -> None:
+def test_a_child_passport_without_age_hears_the_prices_by_age_then_the_question() -> None:
     result = send(intent("IdProcedureIntent", [document("passeport", "passeport"), person("enfant", "mon fils")]))
-    assert speech(result) == ASK_AGE
-    assert elicited(result) == ("age", {"document": "passeport", "situation": None, "age": None, "person": "mon fils"})
+    assert speech(result) == f"{PASSPORT_GENERAL} {ASK_AGE}"
+    assert elicited(result) == (
+        "age",
+        {"document": "passeport", "situation": None, "age": None, "person": "mon fils"},
+    )
 
 
 def test_i_dont_know_gets_the_general_answer() -> None:
     asked = send(intent("IdProcedureIntent", [document("passeport", "passeport")]))
     assert elicited(asked)[0] == "situation"
     result = follow(asked, "DontKnowIntent")
-    assert speech(result) == f"Ce n'est pas grave, voici l'essentiel. {PASSPORT_GENERAL} {OFFER}"
+    assert speech(result) == f"Ce n'est pas grave, voici l'essentiel. {PASSPORT_GENERAL} {HELP} {OFFER}"
     assert directives(result) == []
     assert "Le timbre fiscal coûte 86 euros pour un adulte" in card_text(result)
-    assert session_attributes(result)["procedure"] == {"procedure": "passeport", "case": None, "offer": "documents"}
+    assert session_attributes(result)["procedure"] == {
+        "procedure": "passeport",
+        "case": None,
+        "known": {},
+        "offer": "documents",
+    }
 
 
 def test_words_alexa_cannot_place_during_the_dialog_get_the_general_answer() -> None:
@@ -166,7 +195,7 @@ def test_words_alexa_cannot_place_during_the_dialog_get_the_general_answer() -> 
 
 def test_silence_hears_the_general_answer_in_the_reprompt() -> None:
     result = send(intent("IdProcedureIntent", [document("carte-identite", "carte d'identité")]))
-    assert speech(result) == ASK_SITUATION
+    assert speech(result) == f"{ID_CARD_STEPS} {HELP} {ASK_SITUATION}"
     assert reprompt(result).startswith(
         "Pour votre carte d'identité, faites d'abord la pré-demande en ligne sur le site ants.gouv.fr, puis prenez "
         "rendez-vous avec le service de l'état civil. Le renouvellement est gratuit si vous rendez votre ancienne "
@@ -197,10 +226,10 @@ def test_another_question_ends_the_dialog() -> None:
     assert "passeport" not in speech(fallback)
 
 
-def test_unknown_document_is_named_back_and_asked_again() -> None:
+def test_an_unknown_document_is_not_repeated_back_and_the_known_ones_are_offered() -> None:
     result = send(intent("IdProcedureIntent", [slot("document", "permis de conduire", None, "DOCUMENT_TYPE")]))
     assert speech(result) == (
-        "Je ne connais pas les démarches pour « permis de conduire ». Je peux vous renseigner sur la carte "
+        "Je ne connais pas les démarches pour ce document. Je peux vous renseigner sur la carte "
         "nationale d'identité ou le passeport. Lequel vous intéresse ?"
     )
     assert elicited(result)[0] == "document"
@@ -226,7 +255,7 @@ EVERY_CASE = [(p, c) for p in get_catalogue().procedures for c in p.cases]
 @pytest.mark.parametrize(("procedure", "case"), EVERY_CASE, ids=[f"{p.id}:{c.id}" for p, c in EVERY_CASE])
 def test_every_case_gets_its_answer_card_and_details(procedure: Procedure, case: ProcedureCase) -> None:
     result = send(intent("IdProcedureIntent", _slots_for(procedure, case)))
-    assert speech(result) == f"{case.summary} {case.cost} {OFFER}"
+    assert speech(result) == f"{case.summary} {case.cost} {procedure.offline_help} {OFFER}"
     assert session_attributes(result)["procedure"]["case"] == case.id
     card = card_text(result)
     for line in (*procedure.steps, *case.extra_steps, *procedure.documents, *case.extra_documents):
@@ -239,7 +268,7 @@ def test_every_case_gets_its_answer_card_and_details(procedure: Procedure, case:
         assert item[1:] in speech(details)
     assert case.cost in speech(details)
     cost = follow(result, "ProcedureCostIntent")
-    assert speech(cost) == f"{case.cost} {ANYTHING_ELSE}"
+    assert speech(cost) == f"Pour {procedure.name}, {case.cost[0].lower()}{case.cost[1:]} {ANYTHING_ELSE}"
 
 
 # -- follow-ups ---------------------------------------------------------------------------------------
@@ -281,7 +310,7 @@ def test_no_after_the_offer_keeps_the_procedure_for_follow_ups() -> None:
 def test_follow_ups_in_the_same_session() -> None:
     first = _passport_for_adult()
     cost = follow(first, "ProcedureCostIntent")
-    assert speech(cost) == f"Il faut un timbre fiscal de 86 euros. {ANYTHING_ELSE}"
+    assert speech(cost) == f"Pour le passeport, il faut un timbre fiscal de 86 euros. {ANYTHING_ELSE}"
     documents = follow(cost, "ProcedureDocumentsIntent")
     assert speech(documents).startswith("Pour le passeport, apportez cinq pièces.")
     assert speech(documents).endswith("Voulez-vous savoir où et quand faire la demande ?")
@@ -295,24 +324,42 @@ def test_follow_ups_in_the_same_session() -> None:
 def test_a_follow_up_without_context_asks_the_document_then_answers_it() -> None:
     asked = send(intent("ProcedureCostIntent"))
     assert speech(asked) == ASK_DOCUMENT
-    assert elicited(asked) == ("document", {"document": None, "situation": None, "age": None, "person": None})
-    situation_asked = answer_to(asked, [document("carte-identite", "la carte d'identité")])
-    assert speech(situation_asked) == ASK_SITUATION
-    person_asked = answer_to(
-        situation_asked, [document("carte-identite", "la carte d'identité"), situation("perte-vol")]
+    assert elicited(asked) == (
+        "document",
+        {"document": None, "situation": None, "age": None, "person": None},
     )
-    assert speech(person_asked) == ASK_PERSON
-    slots = [document("carte-identite", "la carte d'identité"), situation("perte-vol"), person("moi")]
-    answered = answer_to(person_asked, slots)
-    assert speech(answered) == f"Il faut un timbre fiscal de 25 euros. {ANYTHING_ELSE}"
-    assert card_text(answered).startswith("Si votre carte d'identité a été perdue ou volée")
+    # the question was « combien ? »: once the document is known it is answered, in general if need be
+    answered = answer_to(asked, [document("carte-identite", "la carte d'identité")])
+    assert speech(answered) == (
+        "Pour la carte nationale d'identité, le renouvellement est gratuit si vous rendez votre ancienne carte ; "
+        f"en cas de perte ou de vol, il faut un timbre fiscal de 25 euros. {ANYTHING_ELSE}"
+    )
 
 
-def test_i_dont_know_after_a_follow_up_answers_the_question_in_general() -> None:
+def test_a_question_that_says_the_case_is_answered_in_one_turn() -> None:
+    slots = [document("passeport", "le passeport"), person("enfant", "ma fille"), slot("age", "8")]
+    cost = send(intent("ProcedureCostIntent", slots))
+    assert speech(cost) == f"Pour le passeport, il faut un timbre fiscal de 17 euros. {ANYTHING_ELSE}"
+    assert directives(cost) == []
+    adult = send(intent("ProcedureCostIntent", [document("passeport", "un passeport"), person("moi", "un adulte")]))
+    assert speech(adult).startswith("Pour le passeport, il faut un timbre fiscal de 86 euros.")
+    stolen = [document("carte-identite", "carte d'identité"), situation("perte-vol", "volée")]
+    papers = send(intent("ProcedureDocumentsIntent", stolen))
+    assert "en cas de vol, la déclaration de vol" in speech(papers)
+    assert session_attributes(papers)["procedure"]["case"] == "perte-vol-majeur"
+
+
+def test_a_follow_up_adds_what_it_says_to_what_the_session_knew() -> None:
+    first = send(intent("IdProcedureIntent", [document("passeport", "passeport"), person("enfant", "mon fils")]))
+    cost = send(intent("ProcedureCostIntent", [slot("age", "16")], session_attributes=session_attributes(first)))
+    assert speech(cost).startswith("Pour le passeport, il faut un timbre fiscal de 42 euros.")
+
+
+def test_a_follow_up_asks_only_the_document_then_answers_the_question() -> None:
     asked = send(intent("ProcedureDelayIntent"))
-    situation_asked = answer_to(asked, [document("passeport", "passeport")])
-    result = follow(situation_asked, "DontKnowIntent")
-    assert speech(result).startswith("Le délai de fabrication dépend de la période")
+    answered = answer_to(asked, [document("passeport", "passeport")])
+    assert speech(answered).startswith("Le délai de fabrication dépend de la période")
+    assert directives(answered) == []
 
 
 def test_the_dialog_remembers_resolved_slots_when_they_come_back_as_said() -> None:
@@ -322,7 +369,7 @@ def test_the_dialog_remembers_resolved_slots_when_they_come_back_as_said() -> No
     ] == [{"value": {"name": "passeport", "id": "passeport"}}]
     unresolved = {"name": "document", "value": "passeport", "confirmationStatus": "NONE"}
     result = answer_to(asked, [unresolved, situation("perte-vol", "volé"), person("moi")])
-    assert speech(result).endswith(f"Il faut un timbre fiscal de 86 euros. {OFFER}")
+    assert speech(result).endswith(f"Il faut un timbre fiscal de 86 euros. {HELP} {OFFER}")
     assert session_attributes(result)["procedure"]["case"] == "perte-vol-majeur"
 
 

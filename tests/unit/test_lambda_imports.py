@@ -17,7 +17,18 @@ import pytest
 from tests.skill.envelopes import intent, slot, speech
 
 LAMBDA_DIR = Path(__file__).resolve().parents[2] / "lambda"
-DEV_ONLY = ("yaml", "mairie.tools", "pytest", "hypothesis", "_pytest", "mypy", "ruff", "waitress", "cryptography")
+DEV_ONLY = (
+    "yaml",
+    "mairie.tools",
+    "hassil",
+    "pytest",
+    "hypothesis",
+    "_pytest",
+    "mypy",
+    "ruff",
+    "waitress",
+    "cryptography",
+)
 """Top-level names (or packages) that must never be loaded by the Lambda."""
 CLEARED = ("MAIRIE_CONTENT", "MAIRIE_CATALOGUE", "DYNAMODB_PERSISTENCE_TABLE_NAME", "SKILL_ID", "PYTHONPATH")
 

@@ -36,6 +36,9 @@ class AboutCityHandler(IntentHandler):
     intents = ("AboutCityIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if turn.slot_value(handler_input, "city") and not turn.slot_id(handler_input, "city"):
+            # « c'est quoi [something unknown] »: not a question about the city
+            return FallbackHandler().handle(handler_input)
         city = turn.catalogue().city
         text = f"{city.about} {spoken.anything_else()}"
         card = respond.Card(title=city.name, text=f"{city.about}\n\n{city.website}", image_url=city.image_url)

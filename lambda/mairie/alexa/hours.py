@@ -23,6 +23,8 @@ HOURS_INTENTS = (
     "NextOpeningIntent",
     "WeekHoursIntent",
 )
+DETAIL_INTENTS = ("FacilityAddressIntent", "FacilityPhoneIntent", "FacilityInfoIntent")
+"""`facilities.DETAIL_INTENTS`: a bare facility name may answer their question too."""
 
 
 def facility_card(handler_input: HandlerInput, facility: Facility) -> respond.Card:
@@ -31,14 +33,22 @@ def facility_card(handler_input: HandlerInput, facility: Facility) -> respond.Ca
 
 
 def ask_for_facility(handler_input: HandlerInput, catalogue: Catalogue, asked_for: str, said: str | None) -> Response:
+    """Which facility? (none was named, or one the catalogue does not know: the words heard are not
+    repeated back, they may be anything)."""
     names = [f.name for f in catalogue.facilities[:3]]
     example = f" Par exemple {join_list(names, 'ou')}." if names else ""
     if said:
-        text = f"Je ne connais pas d'équipement appelé « {said} ».{example} Quel équipement voulez-vous ?"
+        text = f"Je ne connais pas cet équipement.{example} Lequel voulez-vous ?"
     else:
         text = f"De quel équipement voulez-vous les horaires ?{example}"
     turn.session(handler_input)[EXPECTING] = asked_for
     return respond.answer(handler_input, text, ask=f"Quel équipement ?{example}")
+
+
+def facilities_named(handler_input: HandlerInput) -> list[Facility]:
+    """The facilities the `facility` slot resolved to (several for a shared name: « la piscine »)."""
+    catalogue = turn.catalogue()
+    return [f for f in map(catalogue.facility, turn.slot_ids(handler_input, "facility")) if f is not None]
 
 
 def ask_which_one(handler_input: HandlerInput, matches: list[Facility], asked_for: str) -> Response:
@@ -56,12 +66,17 @@ class FacilityHoursHandler(IntentHandler):
         catalogue = turn.catalogue()
         asked = intent_name(handler_input) or "OpeningHoursIntent"
         expected = turn.session(handler_input).pop(EXPECTING, None)
-        if asked == "OpeningHoursIntent" and expected in HOURS_INTENTS and not turn.slot_value(handler_input, "date"):
+        bare = asked == "OpeningHoursIntent" and not turn.slot_value(handler_input, "date")
+        if bare and expected in (*HOURS_INTENTS, *DETAIL_INTENTS):
             asked = expected  # a bare facility name answering our question
-        matches = [f for f in map(catalogue.facility, turn.slot_ids(handler_input, "facility")) if f is not None]
+        matches = facilities_named(handler_input)
         if len(matches) > 1:
             return ask_which_one(handler_input, matches, asked)
         facility = matches[0] if matches else None
+        if facility is not None and asked in DETAIL_INTENTS:
+            from mairie.alexa.facilities import answer_detail
+
+            return answer_detail(handler_input, asked, facility)
         if facility is None:
             return ask_for_facility(handler_input, catalogue, asked, turn.slot_value(handler_input, "facility"))
         text = self.answer_for(handler_input, asked, facility)
@@ -92,7 +107,7 @@ class FacilityHoursHandler(IntentHandler):
             return spoken.say_next_opening(facility, now, holidays)
         if asked == "IsOpenIntent":
             return spoken.say_is_open(facility, now, holidays)
-        return spoken.say_hours_on(facility, now.date(), now, holidays)
+        return spoken.say_hours_today(facility, now, holidays)
 
 
 class OpenFacilitiesHandler(IntentHandler):
@@ -109,5 +124,15 @@ class OpenFacilitiesHandler(IntentHandler):
                 f"Je connais par exemple : {join_list(kinds[:5])}. Lequel vous intéresse ?"
             )
             return respond.answer(handler_input, text, ask="Quel type d'équipement ?")
-        text = spoken.say_open_of_kind(facilities, turn.now(handler_input), turn.holidays())
+        now = turn.now(handler_input)
+        asked_date = parse_amazon_date(turn.slot_value(handler_input, "date"))
+        if asked_date is not None and asked_date.start != now.date():
+            # « quelles piscines sont ouvertes dimanche » : each one's hours that day
+            days = [asked_date.start]
+            if asked_date.kind == "weekend":
+                days.append(asked_date.start + timedelta(days=1))
+            sentences = [spoken.say_hours_on(f, day, now, turn.holidays()) for day in days for f in facilities[:4]]
+            text = " ".join(sentences)
+        else:
+            text = spoken.say_open_of_kind(facilities, now, turn.holidays())
         return respond.answer(handler_input, f"{text} {anything_else()}", ask=anything_else())

@@ -6,6 +6,8 @@ Session context while reading: {"issue": "2026-11", "item": index} (-1 right aft
 
 from __future__ import annotations
 
+from datetime import date
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
@@ -27,16 +29,22 @@ class MagazineHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue = turn.catalogue()
-        asked = parse_amazon_date(turn.slot_value(handler_input, "month"))
-        month = playlist.past_month(asked.start, turn.today(handler_input)) if asked is not None else None
-        if month is not None:
-            issue = playlist.magazine_issue_for_month(catalogue, month)
-        else:
-            issue = playlist.current_magazine_issue(catalogue, turn.today(handler_input))
+        issue, month = asked_issue(handler_input)
         if issue is None or catalogue.magazine is None:
             text = f"{spoken.say_no_issue(catalogue.magazine, month)} {anything_else()}"
             return respond.answer(handler_input, text, ask=anything_else())
         return say_sommaire(handler_input, catalogue.magazine, issue)
+
+
+def asked_issue(handler_input: HandlerInput) -> tuple[MagazineIssue | None, date | None]:
+    """The issue of the month the resident named (a month name means the last such month), else the
+    current one; and the month named, if any."""
+    catalogue = turn.catalogue()
+    asked = parse_amazon_date(turn.slot_value(handler_input, "month"))
+    month = playlist.past_month(asked.start, turn.today(handler_input)) if asked is not None else None
+    if month is not None:
+        return playlist.magazine_issue_for_month(catalogue, month), month
+    return playlist.current_magazine_issue(catalogue, turn.today(handler_input)), None
 
 
 def say_sommaire(handler_input: HandlerInput, magazine: Magazine, issue: MagazineIssue) -> Response:
@@ -131,7 +139,7 @@ class MagazineArticleHandler(IntentHandler):
         if matched is not None:
             return read_article(handler_input, *matched)
         turn.session(handler_input)[MAGAZINE] = {"issue": issue.id, "item": -1}
-        return respond.answer(handler_input, spoken.say_no_article(issue, said), ask="Lequel voulez-vous ?")
+        return respond.answer(handler_input, spoken.say_no_article(issue), ask="Lequel voulez-vous ?")
 
 
 class NextArticleHandler(IntentHandler):
@@ -169,9 +177,9 @@ class MagazineAudioHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue = turn.catalogue()
-        issue = playlist.current_magazine_issue(catalogue, turn.today(handler_input))
+        issue, month = asked_issue(handler_input)
         if issue is None or catalogue.magazine is None:
-            text = f"{spoken.say_no_issue(catalogue.magazine, None)} {anything_else()}"
+            text = f"{spoken.say_no_issue(catalogue.magazine, month)} {anything_else()}"
             return respond.answer(handler_input, text, ask=anything_else())
         track = playlist.magazine_track(catalogue, issue)
         if track is None:

@@ -7,7 +7,7 @@ from ask_sdk_model import Response
 
 from mairie.alexa import respond, state, turn
 from mairie.alexa.base import IntentHandler
-from mairie.alexa.offers import OFFER_EPISODE, offer, offered
+from mairie.alexa.offers import OFFER_EPISODE, OFFER_LIST, offer, offered
 from mairie.catalogue.model import Episode, PodcastSeries
 from mairie.domain import playlist
 from mairie.voice import media as spoken
@@ -21,6 +21,12 @@ def start_track(handler_input: HandlerInput, track: playlist.Track, text: str, o
     state.remember_position(handler_input, track.token, offset_ms)
     card = respond.Card(title=track.title, text=track.subtitle, image_url=track.image_url)
     return respond.play(handler_input, track, text=text, offset_ms=offset_ms, card=card)
+
+
+def _named_series(handler_input: HandlerInput) -> PodcastSeries | None:
+    """The series the resident named (« je veux écouter métamorphoses »), if any."""
+    series_id = turn.slot_id(handler_input, "series")
+    return turn.catalogue().series(series_id) if series_id else None
 
 
 def _episode_slot_id(handler_input: HandlerInput) -> str | None:
@@ -48,7 +54,7 @@ class PlayPodcastHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue = turn.catalogue()
-        series = playlist.default_series(catalogue)
+        series = _named_series(handler_input) or playlist.default_series(catalogue)
         episode_id = _episode_slot_id(handler_input)
         if episode_id and (found := playlist.find_episode(catalogue, episode_id)):
             series = found[0]
@@ -56,16 +62,11 @@ class PlayPodcastHandler(IntentHandler):
             return respond.answer(handler_input, f"{spoken.say_no_podcast()} {anything_else()}", ask=anything_else())
         episode = _choose_episode(handler_input, series)
         if episode is None:
-            said = (
-                turn.slot_value(handler_input, "episode")
-                or turn.slot_value(handler_input, "guest")
-                or turn.slot_value(handler_input, "number")
-            )
-            return respond.answer(
-                handler_input,
-                spoken.say_no_such_episode(series, said),
-                ask="Voulez-vous la liste des épisodes ?",
-            )
+            # the words heard are not repeated back (they may be anything); a number is
+            text = spoken.say_no_such_episode(series, turn.slot_int(handler_input, "number"))
+            question = spoken.offer_episode_list()
+            offer(handler_input, OFFER_LIST, series.id, question)
+            return respond.answer(handler_input, text, ask=question)
         track = playlist.episode_track(series, episode)
         return start_track(handler_input, track, spoken.say_play_episode(series, episode))
 
@@ -75,7 +76,7 @@ class ListEpisodesHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         catalogue = turn.catalogue()
-        series = playlist.default_series(catalogue)
+        series = _named_series(handler_input) or playlist.default_series(catalogue)
         if series is None:
             return respond.answer(handler_input, f"{spoken.say_no_podcast()} {anything_else()}", ask=anything_else())
         text = f"{spoken.say_series_list(catalogue.podcasts)} {spoken.say_episode_list(series)}".strip()
@@ -102,6 +103,19 @@ class EpisodeInfoHandler(IntentHandler):
         question = "Voulez-vous écouter cet épisode ?"
         offer(handler_input, OFFER_EPISODE, playlist.episode_token(series, episode), question)
         return respond.answer(handler_input, f"{spoken.say_episode_info(series, episode)} {question}", ask=question)
+
+
+class ListOfferedEpisodesHandler(IntentHandler):
+    """ "Oui" after "Voulez-vous la liste des épisodes ?"."""
+
+    intents = ("AMAZON.YesIntent",)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return super().can_handle(handler_input) and offered(handler_input, OFFER_LIST) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        turn.session(handler_input).pop(OFFER_LIST, None)
+        return ListEpisodesHandler().handle(handler_input)
 
 
 class PlayOfferedEpisodeHandler(IntentHandler):

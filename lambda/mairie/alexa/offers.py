@@ -13,7 +13,8 @@ from mairie.alexa import respond, turn
 OFFER_ARTICLE = "offer_article"
 OFFER_EPISODE = "offer_episode"
 OFFER_SOMMAIRE = "offer_sommaire"
-OFFERS = (OFFER_ARTICLE, OFFER_EPISODE, OFFER_SOMMAIRE)
+OFFER_LIST = "offer_episode_list"
+OFFERS = (OFFER_ARTICLE, OFFER_EPISODE, OFFER_SOMMAIRE, OFFER_LIST)
 
 
 def offer(handler_input: HandlerInput, key: str, value: str, question: str) -> None:

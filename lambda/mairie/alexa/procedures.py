@@ -1,9 +1,14 @@
-"""Identity card and passport: a short guided dialog, a short answer, then details on request.
+"""Identity card and passport: answer first, then narrow with at most one question.
 
-The dialog: a missing document, situation, person or age is asked with `Dialog.ElicitSlot` on
-`IdProcedureIntent` (the slots already known travel in `updatedIntent`); "je ne sais pas" (or an answer
-Alexa cannot place) gets the general answer, and so does silence, through the reprompt. The session
-keeps `procedure` = {procedure, case, offer, eliciting, asked, known, topic} for the follow-up questions
+Every question the resident asks carries what it can: « combien coûte un passeport pour ma fille de
+8 ans » names the document, the person and the age, and is answered in one turn with that case's
+price. When the case is not clear, the answer first gives what every case shares (the steps, or the
+prices by age), then asks one question with `Dialog.ElicitSlot` on `IdProcedureIntent` (the slots
+already known travel in `updatedIntent`): the situation when nothing is known, the age for a minor
+when prices differ by age. Once the situation is known an adult is assumed: never two questions in a
+row, never a question about something already said. "Je ne sais pas" (or an answer Alexa cannot
+place) gets the general answer, and so does silence, through the reprompt. The session keeps
+`procedure` = {procedure, case, offer, eliciting, asked, known, topic} for the follow-up questions
 (documents, cost, where, delays) and the "oui" / "non" after an offer.
 """
 
@@ -144,12 +149,14 @@ class IdProcedureHandler(IntentHandler):
         if procedure is None:
             question = spoken.ask_which_document(catalogue.procedures)
             said = turn.slot_value(handler_input, DOCUMENT_SLOT)
-            text = spoken.not_a_document(said, catalogue.procedures) if said else question
+            text = spoken.not_a_document(catalogue.procedures) if said else question
             session[CONTEXT] = {"eliciting": DOCUMENT_SLOT, "asked": [], "known": known, "topic": previous.get("topic")}
             return _elicit(handler_input, DOCUMENT_SLOT, text, question)
         asked = [str(a) for a in previous.get("asked") or []]
         query = _query(known)
         detail = missing_detail(procedure, query, asked)
+        if detail is not None and previous.get("topic") in FOLLOW_UPS.values():
+            detail = None  # a question was asked (« combien ça coûte ? »): answer it now, generally if need be
         if detail is not None:
             session[CONTEXT] = {
                 "procedure": procedure.id,
@@ -159,20 +166,28 @@ class IdProcedureHandler(IntentHandler):
                 "topic": previous.get("topic"),
             }
             question = spoken.ask_detail(detail)
-            return _elicit(handler_input, detail.value, question, spoken.ask_detail_again(procedure, detail))
-        return _answer(handler_input, procedure, find_case(procedure, query), topic=previous.get("topic"))
+            text = f"{spoken.say_common(procedure, detail)} {question}"
+            return _elicit(handler_input, detail.value, text, spoken.ask_detail_again(procedure, detail))
+        case = find_case(procedure, query)
+        return _answer(handler_input, procedure, case, topic=previous.get("topic"), known=known)
 
 
 def _answer(
-    handler_input: HandlerInput, procedure: Procedure, case: ProcedureCase | None, *, topic: Any = None, intro: str = ""
+    handler_input: HandlerInput,
+    procedure: Procedure,
+    case: ProcedureCase | None,
+    *,
+    topic: Any = None,
+    intro: str = "",
+    known: dict[str, str] | None = None,
 ) -> Response:
     """The short answer for a case (or the general one), or the answer to a question asked before the case."""
-    context: dict[str, Any] = {"procedure": procedure.id, "case": case.id if case else None}
+    context: dict[str, Any] = {"procedure": procedure.id, "case": case.id if case else None, "known": known or {}}
     turn.session(handler_input)[CONTEXT] = context
     if topic in FOLLOW_UPS.values():
         return _follow_up(handler_input, context, procedure, case, str(topic), card=_card(procedure, case))
     context["offer"] = OFFER_DOCUMENTS
-    text = f"{intro}{spoken.say_procedure(procedure, case)} {spoken.offer_documents()}"
+    text = f"{intro}{spoken.say_first_answer(procedure, case)} {spoken.offer_documents()}"
     return respond.answer(handler_input, text, ask=spoken.offer_documents(), card=_card(procedure, case))
 
 
@@ -201,7 +216,7 @@ def _follow_up(
             context["offer"] = OFFER_WHERE
             return respond.answer(handler_input, f"{text} {spoken.offer_where()}", ask=spoken.offer_where(), card=card)
     elif topic == TOPIC_COST:
-        text = spoken.say_cost(procedure, case)
+        text = spoken.say_cost_of(procedure, case)
     elif topic == TOPIC_DELAYS:
         text = spoken.say_delays(procedure)
     elif facility is None:
@@ -217,29 +232,55 @@ def _follow_up(
 
 
 class ProcedureFollowUpHandler(IntentHandler):
-    """ "Quels documents ?", "combien ça coûte ?", "où ?", "quels délais ?" about the procedure of the session.
+    """ "Quels documents ?", "combien ça coûte ?", "où ?", "quels délais ?": about the document named in the
+    question (« combien coûte un passeport pour ma fille de 8 ans »), else the one of the session.
 
-    Without one, the document is asked (on `IdProcedureIntent`), and the question is answered once known.
+    What the question says about the case (situation, person, age) is added to what the session knew,
+    and the answer is the case's when it is clear, else the general one (the prices by age, the full
+    list): a question gets an answer, not another question. Without any document, the document is
+    asked (on `IdProcedureIntent`), and the question is answered once known.
     """
 
     intents = tuple(FOLLOW_UPS)
 
     def handle(self, handler_input: HandlerInput) -> Response:
         topic = FOLLOW_UPS[str(intent_name(handler_input))]
-        context = context_of(handler_input) or {}
-        resolved = _resolve(context) if context.get("procedure") and not context.get("eliciting") else None
-        if resolved is not None:
-            return _follow_up(handler_input, context, *resolved, topic)
-        procedures = turn.catalogue().procedures
+        catalogue = turn.catalogue()
+        procedures = catalogue.procedures
         if not procedures:
             return respond.answer(handler_input, spoken.no_procedures(), end_session=True)
-        if len(procedures) == 1:
+        context = context_of(handler_input) or {}
+        named = turn.slot_id(handler_input, DOCUMENT_SLOT)
+        in_session = context.get("procedure") if not context.get("eliciting") else None
+        procedure = catalogue.procedure(str(named or in_session or ""))
+        if procedure is None and len(procedures) == 1:
             procedure = procedures[0]
-            turn.session(handler_input)[CONTEXT] = context = {"procedure": procedure.id, "case": None}
-            return _follow_up(handler_input, context, procedure, None, topic)
-        question = spoken.ask_which_document(procedures)
-        turn.session(handler_input)[CONTEXT] = {"eliciting": DOCUMENT_SLOT, "asked": [], "topic": topic}
-        return _elicit(handler_input, DOCUMENT_SLOT, question, question)
+        if procedure is None:
+            said = turn.slot_value(handler_input, DOCUMENT_SLOT)
+            question = spoken.ask_which_document(procedures)
+            text = spoken.not_a_document(procedures) if said else question
+            known = _known(handler_input, {})
+            turn.session(handler_input)[CONTEXT] = {
+                "eliciting": DOCUMENT_SLOT,
+                "asked": [],
+                "known": known,
+                "topic": topic,
+            }
+            return _elicit(handler_input, DOCUMENT_SLOT, text, question)
+        same = context.get("procedure") == procedure.id
+        known = _known(handler_input, context if same else {})
+        known["document"] = procedure.id
+        case = find_case(procedure, _query(known))
+        if case is None and same and not _said_about_case(handler_input):
+            case = next((c for c in procedure.cases if c.id == context.get("case")), None)
+        new_context: dict[str, Any] = {"procedure": procedure.id, "case": case.id if case else None, "known": known}
+        turn.session(handler_input)[CONTEXT] = new_context
+        return _follow_up(handler_input, new_context, procedure, case, topic, card=_card(procedure, case))
+
+
+def _said_about_case(handler_input: HandlerInput) -> bool:
+    """Whether this request says anything about the case (situation, person or age)."""
+    return any(turn.slot_value(handler_input, name) for name in ("situation", "person", "age"))
 
 
 class DontKnowHandler(IntentHandler):

@@ -96,6 +96,8 @@ YES = ("AMAZON.YesIntent",)
 STOP = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
 HOURS_INTENTS = ("OpeningHoursIntent", "IsOpenIntent", "ClosingTimeIntent", "NextOpeningIntent", "WeekHoursIntent")
 """`hours.HOURS_INTENTS`."""
+DETAIL_INTENTS = ("FacilityAddressIntent", "FacilityPhoneIntent", "FacilityInfoIntent")
+"""`facilities.DETAIL_INTENTS`."""
 
 ROUTES: tuple[Route, ...] = (
     # events first: no session, no speech
@@ -121,6 +123,7 @@ ROUTES: tuple[Route, ...] = (
     # conversation
     *_events("conversation", ("LaunchHandler", ("LaunchRequest",))),
     *_intents("hours", ("FacilityHoursHandler", HOURS_INTENTS), ("OpenFacilitiesHandler", ("OpenFacilitiesIntent",))),
+    *_intents("facilities", ("FacilityDetailsHandler", DETAIL_INTENTS)),
     *_intents(
         "procedures",
         ("IdProcedureHandler", ("IdProcedureIntent",)),
@@ -145,6 +148,7 @@ ROUTES: tuple[Route, ...] = (
         ("ListEpisodesHandler", ("ListEpisodesIntent",)),
         ("EpisodeInfoHandler", ("EpisodeInfoIntent",)),
         ("PlayOfferedEpisodeHandler", YES),
+        ("ListOfferedEpisodesHandler", YES),
     ),
     *_intents("magazine", ("ReadOfferedArticleHandler", YES), ("ReadOfferedSommaireHandler", YES)),
     *_intents("conversation", ("AboutCityHandler", ("AboutCityIntent",)), ("SpeechRateHandler", ("SpeechRateIntent",))),

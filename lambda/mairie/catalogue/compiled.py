@@ -314,10 +314,13 @@ class _Builder:
             facility_id=self.s(d["facility_id"]),
             links=tuple(Link(self.text(link["label"]), self.text(link["url"])) for link in d["links"]),
             cases=tuple(self.case(c) for c in d["cases"]),
+            offline_help=self.s(d["offline_help"]),
         )
 
     def item(self, d: Json) -> MagazineItem:
-        return MagazineItem(d["id"], self.text(d["title"]), self.text(d["summary"]), self.s(d["text"]))
+        return MagazineItem(
+            d["id"], self.text(d["title"]), self.text(d["summary"]), self.s(d["text"]), self.strings(d["synonyms"])
+        )
 
     def issue(self, d: Json) -> MagazineIssue:
         return MagazineIssue(
@@ -336,6 +339,7 @@ class _Builder:
             description=d["description"],
             website=d["website"],
             issues=tuple(self.issue(i) for i in d["issues"]),
+            synonyms=self.strings(d["synonyms"]),
         )
 
     def episode(self, d: Json) -> Episode:

@@ -123,6 +123,9 @@ class Procedure:
     """Where to go: a facility of the catalogue, whose hours the skill can give."""
     links: tuple[Link, ...] = ()
     cases: tuple[ProcedureCase, ...] = ()
+    offline_help: str | None = None
+    """Who helps residents without internet with the online steps ("l'espace France Services …"):
+    said with the first answer, since the pre-application is online."""
 
 
 class AgeGroup(StrEnum):
@@ -159,6 +162,8 @@ class MagazineItem:
     """One or two sentences, spoken in the sommaire."""
     text: str | None = None
     """The longer text read on request ("lis-moi l'article sur ...")."""
+    synonyms: tuple[str, ...] = ()
+    """Other ways residents name the article ("l'aviation" for "Issy, berceau de l'aviation")."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,8 @@ class Magazine:
     website: str | None
     issues: tuple[MagazineIssue, ...]
     """Sorted by month, oldest first."""
+    synonyms: tuple[str, ...] = ()
+    """Other names residents give the magazine (its former title, a nickname)."""
 
 
 @dataclass(frozen=True)

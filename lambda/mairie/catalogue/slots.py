@@ -19,7 +19,20 @@ EPISODE = "EPISODE"
 PODCAST_GUEST = "PODCAST_GUEST"
 CITY_NAME = "CITY_NAME"
 MAGAZINE_ARTICLE = "MAGAZINE_ARTICLE"
-GENERATED_TYPES = (FACILITY, FACILITY_KIND, DOCUMENT_TYPE, EPISODE, PODCAST_GUEST, CITY_NAME, MAGAZINE_ARTICLE)
+MAGAZINE_NAME = "MAGAZINE_NAME"
+PODCAST_SERIES = "PODCAST_SERIES"
+GENERATED_TYPES = (
+    FACILITY,
+    FACILITY_KIND,
+    DOCUMENT_TYPE,
+    EPISODE,
+    PODCAST_GUEST,
+    CITY_NAME,
+    MAGAZINE_ARTICLE,
+    MAGAZINE_NAME,
+    PODCAST_SERIES,
+)
+MAGAZINE_ID = "magazine"
 CITY_ID = "city"
 
 _DETERMINER_RE = re.compile(r"^(?:(?:le|la|les|un|une|des|mon|ma|mes|son|sa|ses|notre|nos)\s+|l['’]\s*)", re.IGNORECASE)
@@ -65,6 +78,8 @@ def generated_types(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
         PODCAST_GUEST: guest_values(catalogue),
         CITY_NAME: city_values(catalogue),
         MAGAZINE_ARTICLE: article_values(catalogue),
+        MAGAZINE_NAME: magazine_values(catalogue),
+        PODCAST_SERIES: series_values(catalogue),
     }
     return {name: {"name": name, "values": values[name]} for name in GENERATED_TYPES}
 
@@ -74,14 +89,67 @@ def facility_values(catalogue: Catalogue) -> list[SlotValue]:
 
 
 def kind_values(catalogue: Catalogue) -> list[SlotValue]:
+    """Each kind by its plural and singular, and by the common nouns staff gave its facilities as
+    synonyms ("la bibliothèque" for a médiathèque: « quelles bibliothèques sont ouvertes »)."""
     plurals: dict[str, str] = {}
+    nouns: dict[str, set[str]] = {}
     for facility in catalogue.facilities:
         plurals.setdefault(facility.kind, facility.kind_plural or f"{facility.kind}s")
-    return [slot_value(kind, plural, [kind]) for kind, plural in plurals.items()]
+        for synonym in facility.synonyms:
+            noun = without_determiner(synonym)
+            if " " not in noun and noun[:1].islower():  # a common noun, not a proper name ("Aquazena")
+                nouns.setdefault(noun, set()).add(facility.kind)
+    extra: dict[str, list[str]] = {}
+    for noun, kinds in nouns.items():
+        if len(kinds) == 1:  # a noun two kinds share would say neither
+            extra.setdefault(next(iter(kinds)), []).extend([noun, f"{noun}s"])
+    return [slot_value(kind, plural, [kind, *extra.get(kind, [])]) for kind, plural in plurals.items()]
 
 
 def document_values(catalogue: Catalogue) -> list[SlotValue]:
-    return [slot_value(p.id, without_article(p.name), [p.name, *p.synonyms]) for p in catalogue.procedures]
+    """Each document by its names, and each name with the determiners residents put before it
+    ("ma cni", "son passeport", "une carte d'identité"): the samples then need no determiner."""
+    values = []
+    for procedure in catalogue.procedures:
+        names = [procedure.name, *procedure.synonyms]
+        forms = [
+            form
+            for name in names
+            for form in with_determiners(without_determiner(name), _is_feminine(name, procedure.feminine))
+        ]
+        values.append(slot_value(procedure.id, without_article(procedure.name), [*names, *forms]))
+    return values
+
+
+_FEMININE_ARTICLE = re.compile(r"^(?:la|une|ma|ta|sa)\s", re.IGNORECASE)
+_MASCULINE_ARTICLE = re.compile(r"^(?:le|un|mon|ton|son)\s", re.IGNORECASE)
+DETERMINERS_BEFORE = {
+    True: ("la", "une", "ma", "sa", "ta", "votre", "notre", "leur"),
+    False: ("le", "un", "mon", "son", "ton", "votre", "notre", "leur"),
+}
+"""Determiners by gender (feminine first); before a vowel sound, "la"/"le" elide and "ma"/"sa"/"ta"
+become "mon"/"son"/"ton"."""
+
+
+def _is_feminine(name: str, default: bool) -> bool:
+    if _FEMININE_ARTICLE.match(name):
+        return True
+    if _MASCULINE_ARTICLE.match(name):
+        return False
+    return default
+
+
+def with_determiners(noun: str, feminine: bool) -> list[str]:
+    """ "carte d'identité" → "la carte d'identité", "une carte d'identité", "ma carte d'identité"…"""
+    if not noun:
+        return []
+    if starts_with_vowel_sound(noun):
+        elided = {"la": "l'", "le": "l'", "ma": "mon", "sa": "son", "ta": "ton"}
+        return [
+            f"{elided[d]}{noun}" if elided.get(d) == "l'" else f"{elided.get(d, d)} {noun}"
+            for d in DETERMINERS_BEFORE[feminine]
+        ]
+    return [f"{determiner} {noun}" for determiner in DETERMINERS_BEFORE[feminine]]
 
 
 def episode_values(catalogue: Catalogue) -> list[SlotValue]:
@@ -108,8 +176,38 @@ def guest_names(guests: tuple[str, ...]) -> list[str]:
 
 
 def city_values(catalogue: Catalogue) -> list[SlotValue]:
+    """The city's names, and their elided forms ("d'issy"): a slot stands between spaces, so
+    "l'histoire d'issy" can only match "l'histoire {city}" with "d'issy" among the values."""
     names = [*catalogue.city.aliases, catalogue.city.name]
-    return [slot_value(CITY_ID, names[0], names[1:])]
+    elided = [f"d'{name}" for name in names if starts_with_vowel_sound(name)]
+    town = [f"la ville {de_name(name)}" for name in names] + [f"la commune {de_name(name)}" for name in names]
+    return [slot_value(CITY_ID, names[0], [*names[1:], *elided, *town])]
+
+
+def de_name(name: str) -> str:
+    """ "d'Issy", "de Vanves"."""
+    return f"d'{name}" if starts_with_vowel_sound(name) else f"de {name}"
+
+
+def magazine_values(catalogue: Catalogue) -> list[SlotValue]:
+    """The magazine's name ("point d'appui"); no magazine, no value (the type then stays empty)."""
+    if catalogue.magazine is None:
+        return []
+    magazine = catalogue.magazine
+    return [slot_value(MAGAZINE_ID, without_article(magazine.name), [magazine.name, *magazine.synonyms])]
+
+
+def series_values(catalogue: Catalogue) -> list[SlotValue]:
+    """Each podcast series by its title and by the title's first part ("métamorphoses")."""
+    values = []
+    for series in catalogue.podcasts:
+        short = re.split(r"[,:;]", series.title, maxsplit=1)[0]
+        values.append(slot_value(series.id, short, [series.title, without_article(series.title)]))
+    return values
+
+
+def starts_with_vowel_sound(name: str) -> bool:
+    return name[:1].lower() in "aeiouyhàâéèêîôûœ"
 
 
 def article_values(catalogue: Catalogue) -> list[SlotValue]:
@@ -120,7 +218,10 @@ def article_values(catalogue: Catalogue) -> list[SlotValue]:
     for issue in issues:
         for item in issue.items:
             short = re.split(r"[,:;]", item.title, maxsplit=1)[0]  # "La Cité des Sports, avenue Jean-Bouin"
-            entry = slot_value(f"{issue.id}:{item.id}", without_article(item.title), [item.title, short])
+            shorts = [short] if len(without_article(short).split()) > 1 else []  # not "Issy" alone
+            entry = slot_value(
+                f"{issue.id}:{item.id}", without_article(item.title), [item.title, *shorts, *item.synonyms]
+            )
             if entry["name"]["value"] not in seen:
                 seen.add(entry["name"]["value"])
                 values.append(entry)

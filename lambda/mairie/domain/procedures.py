@@ -59,20 +59,18 @@ def find_case(procedure: Procedure, query: CaseQuery) -> ProcedureCase | None:
 
 
 def missing_detail(procedure: Procedure, query: CaseQuery, asked: Collection[str] = ()) -> Detail | None:
-    """The next question worth asking before answering, or None to answer now.
+    """The one question worth asking before answering a resident's case, or None to answer now.
 
     `asked`: the details already asked in this dialog (never asked twice). Nothing is asked for a
-    procedure without cases. With nothing known, the situation is asked; once the resident is in a
-    dialog (the situation was asked), who the document is for; for a minor whose cases differ by
-    age, the age.
+    procedure without cases. With nothing known, the situation is asked (the answer first gives what
+    every case shares); once the situation is known, an adult is assumed (most requests are for
+    oneself) rather than asking a second question; for a minor whose cases differ by age, the age.
     """
     if not procedure.cases:
         return None
     group = query.age_group
     if query.situation is None and group is None and Detail.SITUATION not in asked:
         return Detail.SITUATION
-    if group is None and Detail.SITUATION in asked and Detail.PERSON not in asked:
-        return Detail.PERSON
     if group == AgeGroup.MINOR and query.age is None and Detail.AGE not in asked:
         situation = query.situation or Situation.RENEWAL
         if len(_candidates(procedure, situation, AgeGroup.MINOR)) > 1:

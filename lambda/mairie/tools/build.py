@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from mairie.catalogue.compiled import dump_catalogue
 from mairie.catalogue.holiday_table import compute_table, dump_table
@@ -18,10 +19,15 @@ from mairie.catalogue.loader import read_content
 from mairie.catalogue.model import Catalogue
 from mairie.catalogue.problems import Problem, display_path
 from mairie.catalogue.slots import apply_catalogue_to_model
+from mairie.tools.grammar import Grammar
+from mairie.tools.model_limits import limit_problems
+from mairie.tools.phrases import apply_templates_to_model, model_problems, read_phrasings, read_templates
 
 COMPILED = Path("lambda/mairie/data/catalogue.json")
 MODEL = Path("skill-package/interactionModels/custom/fr-FR.json")
 HOLIDAYS = Path("lambda/mairie/data/holidays.json")
+PHRASES = Path("phrases/fr-FR")
+"""The sentence templates the samples of `MODEL` are expanded from (see `tools.phrases`)."""
 
 
 def run_validate(content_dir: Path) -> int:
@@ -47,7 +53,7 @@ def run_build(content_dir: Path, root: Path, check: bool) -> int:
         found = _count(len(problems), "problème trouvé", "problèmes trouvés")
         _say(f"{found} dans {_folder(content_dir)} : rien n'a été construit.")
         return 1
-    model_text = _generated_model(root / MODEL, catalogue)
+    model_text = _generated_model(root / MODEL, root / PHRASES, catalogue)
     if model_text is None:
         return 1
     outputs = {
@@ -71,14 +77,46 @@ def run_build(content_dir: Path, root: Path, check: bool) -> int:
     return 0
 
 
-def _generated_model(path: Path, catalogue: Catalogue) -> str | None:
-    """The interaction model with its generated parts, or None (and a message) if unusable."""
+def _generated_model(path: Path, phrases: Path, catalogue: Catalogue) -> str | None:
+    """The interaction model with its generated parts, or None (and every problem) if unusable."""
+    model = _read_model(path)
+    if model is None:
+        return None
+    generated = build_model(model, phrases, catalogue)
+    if isinstance(generated, list):
+        _print_problems(generated)
+        found = _count(len(generated), "problème trouvé", "problèmes trouvés")
+        _say(f"{found} dans les phrases du modèle d'interaction : rien n'a été construit.")
+        return None
+    return json.dumps(generated, indent=2, ensure_ascii=False) + "\n"
+
+
+def build_model(model: dict[str, Any], phrases: Path, catalogue: Catalogue) -> dict[str, Any] | list[Problem]:
+    """`model` with its samples expanded from the templates in `phrases` and its slot types taken from
+    `catalogue`; or every problem found (templates, Alexa's sample rules, Alexa's model limits)."""
+    templates, problems = read_phrasings(phrases)
+    if problems:
+        return problems
+    generated = apply_catalogue_to_model(apply_templates_to_model(model, templates), catalogue)
+    problems = model_problems(generated, templates, phrases)
+    problems += [Problem(phrases, 1, message) for message in limit_problems(generated)]
+    return problems or generated
+
+
+def load_grammar(phrases: Path) -> Grammar | None:
+    """The templates of `phrases` as the local resolver's grammar; None when they cannot be read
+    (the resolver then uses the model's samples only)."""
+    template_set, problems = read_templates(phrases)
+    return None if problems else template_set.grammar()
+
+
+def _read_model(path: Path) -> dict[str, Any] | None:
     text = _read(path)
     if text is None:
         _say(f"Modèle d'interaction introuvable : {display_path(path)} ; rien n'a été construit.")
         return None
     try:
-        model = json.loads(text)
+        model: dict[str, Any] = json.loads(text)
         if not isinstance(model["interactionModel"]["languageModel"], dict):
             raise TypeError
     except json.JSONDecodeError as error:
@@ -89,7 +127,7 @@ def _generated_model(path: Path, catalogue: Catalogue) -> str | None:
         print(f"{display_path(path)}:1: il manque « interactionModel › languageModel ».")
         _say("Le modèle d'interaction est incomplet : rien n'a été construit.")
         return None
-    return json.dumps(apply_catalogue_to_model(model, catalogue), indent=2, ensure_ascii=False) + "\n"
+    return model
 
 
 def _report_check(stale: list[Path]) -> int:

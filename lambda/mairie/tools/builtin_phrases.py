@@ -125,9 +125,7 @@ BUILTIN_PHRASES: dict[str, tuple[str, ...]] = {
         "non merci",
         "pas du tout",
         "non c'est bon",
-        "c'est tout",
         "non rien",
-        "ça ira",
         "rien",
     ),
 }

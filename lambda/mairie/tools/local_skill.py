@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 
 import mairie
 from mairie.catalogue.model import Catalogue
-from mairie.tools.build import MODEL
+from mairie.tools.build import MODEL, PHRASES, load_grammar
+from mairie.tools.grammar import Grammar
 from mairie.tools.resolver import Resolver
 
 Handler = Callable[[dict[str, Any], Any], Any]
@@ -87,6 +88,16 @@ def import_lambda_handler() -> Handler:
     return handler
 
 
+def phrases_path() -> Path:
+    local = Path.cwd() / PHRASES
+    return local if local.is_dir() else repo_root() / PHRASES
+
+
+def local_grammar() -> Grammar | None:
+    """The templates the model's samples come from, as the resolver's grammar (see `tools.grammar`)."""
+    return load_grammar(phrases_path())
+
+
 def filled_model(catalogue: Catalogue) -> dict[str, Any]:
     """The interaction model with the slot values and invocation name this catalogue generates."""
     from mairie.catalogue.slots import apply_catalogue_to_model
@@ -123,5 +134,5 @@ def open_local_skill() -> LocalSkill:
     """Load the content, set the environment, apply the catalogue to the model, import the skill."""
     catalogue = load_local_catalogue()
     use_local_state()
-    resolver = Resolver(filled_model(catalogue))
+    resolver = Resolver(filled_model(catalogue), local_grammar())
     return LocalSkill(resolver, import_lambda_handler(), ZoneInfo(catalogue.city.timezone))

@@ -110,6 +110,20 @@ def say_hours_on(facility: Facility, day: date, now: datetime, holidays: Holiday
     return _with_tail(facility, f"{lead}, {facility.name} {predicate}.")
 
 
+def say_hours_today(facility: Facility, now: datetime, holidays: HolidayCalendar) -> str:
+    """Today's hours; when it is closed for the rest of the day, when it reopens: « Aujourd'hui, la
+    mairie est fermée. Elle rouvre demain à 8 heures 30. »"""
+    status = status_at(facility, now, holidays)
+    if status is None:
+        return say_hours_unknown(facility)
+    if status.is_open or status.opens_later_today or status.next_opening is None:
+        return say_hours_on(facility, now.date(), now, holidays)
+    predicate = _day_predicate(facility, status.today)
+    when = _when(status.next_opening, now.date())
+    reopens = f"{capitalize_first(pronoun(facility.feminine))} {_opens_verb(status)} {when}."
+    return _with_tail(facility, f"Aujourd'hui, {facility.name} {predicate}. {reopens}")
+
+
 def say_week(facility: Facility, now: datetime, holidays: HolidayCalendar) -> str:
     """The usual week ("ouverte du lundi au vendredi de … ; fermée le dimanche"), then what differs
     in the next seven days (holidays, closures, special hours, a new period)."""
@@ -204,7 +218,7 @@ def _first_to_open(closed: list[tuple[Facility, OpenStatus]], today: date) -> li
 def say_hours_unknown(facility: Facility) -> str:
     """ "Je n'ai pas les horaires de la médiathèque. Vous pouvez les vérifier sur le site issy.com." """
     sentences = [f"Je n'ai pas les horaires {de(facility.name)}."]
-    where = _where_to_check(facility)
+    where = where_to_check(facility)
     if where and facility.phone:
         sentences.append(f"Vous pouvez les vérifier {where}, ou appeler le {facility.phone}.")
     elif where:
@@ -232,7 +246,7 @@ def hours_card_text(facility: Facility, now: datetime, holidays: HolidayCalendar
     if facility.hours_note:
         lines.append(_sentence(facility.hours_note))
     if facility.example and schedules:
-        check = f"sur {facility.website}" if facility.website else _where_to_check(facility)
+        check = f"sur {facility.website}" if facility.website else where_to_check(facility)
         lines.append(_example_warning(facility, check))
     elif facility.website:
         lines.append(f"Site : {facility.website}")
@@ -508,13 +522,13 @@ def _with_tail(facility: Facility, text: str) -> str:
 
 
 def _example_warning(facility: Facility, where: str | None = None) -> str:
-    where = where or _where_to_check(facility)
+    where = where or where_to_check(facility)
     if where:
         return f"Ces horaires sont donnés à titre d'exemple : vérifiez-les {where}."
     return "Ces horaires sont donnés à titre d'exemple : vérifiez-les avant de vous déplacer."
 
 
-def _where_to_check(facility: Facility) -> str | None:
+def where_to_check(facility: Facility) -> str | None:
     """ "sur le site issy.com": the staff's phrase, or the website's host."""
     if facility.where_to_check:
         return _clause(facility.where_to_check)

@@ -88,9 +88,14 @@ def say_episode_info(series: PodcastSeries, episode: Episode) -> str:
     return f"L'épisode {episode.number} de {series.title} s'intitule « {episode.title} ». {episode.description}"
 
 
-def say_no_such_episode(series: PodcastSeries, said: str | None) -> str:
-    what = f"« {said} »" if said else "cet épisode"
-    return f"Je ne trouve pas {what} dans {series.title}. Voulez-vous la liste des épisodes ?"
+def say_no_such_episode(series: PodcastSeries, number: int | None) -> str:
+    """ "Je ne trouve pas l'épisode 7 dans Métamorphoses. Voulez-vous la liste des épisodes ?" """
+    what = f"l'épisode {number}" if number is not None else "cet épisode"
+    return f"Je ne trouve pas {what} dans {series.title}. {offer_episode_list()}"
+
+
+def offer_episode_list() -> str:
+    return "Voulez-vous la liste des épisodes ?"
 
 
 def say_no_podcast() -> str:
@@ -162,11 +167,11 @@ def ask_next_article() -> str:
     return "Voulez-vous entendre le point suivant ?"
 
 
-def say_no_article(issue: MagazineIssue, said: str | None) -> str:
-    what = f"sur « {said} »" if said else "sur ce sujet"
+def say_no_article(issue: MagazineIssue) -> str:
+    """No such article (the words heard are not repeated back: they may be anything)."""
     titles = [f"« {item.title} »" for item in issue.items]
     return (
-        f"Je ne trouve pas d'article {what} dans le numéro {_month_phrase(issue.month)} {issue.month.year}. "
+        f"Je ne trouve pas cet article dans le numéro {_month_phrase(issue.month)} {issue.month.year}. "
         f"Au sommaire : {join_list(titles)}. Lequel voulez-vous ?"
     )
 

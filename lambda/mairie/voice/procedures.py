@@ -82,6 +82,11 @@ def say_cost(procedure: Procedure, case: ProcedureCase | None) -> str:
     return case.cost if case is not None else procedure.cost
 
 
+def say_cost_of(procedure: Procedure, case: ProcedureCase | None) -> str:
+    """The cost, naming the document: « Pour le passeport, il faut un timbre fiscal de 17 euros. »"""
+    return f"Pour {procedure.name}, {_lower_first(say_cost(procedure, case))}"
+
+
 def say_delays(procedure: Procedure) -> str:
     return procedure.delays
 
@@ -102,12 +107,25 @@ def card_text(procedure: Procedure, case: ProcedureCase | None) -> str:
     return "\n".join(lines)
 
 
-def not_a_document(said: str | None, procedures: Sequence[Procedure]) -> str:
-    what = f"« {said} »" if said else "ce document"
+def not_a_document(procedures: Sequence[Procedure]) -> str:
+    """A document the catalogue does not have (the words heard are not repeated: they may be anything)."""
     return (
-        f"Je ne connais pas les démarches pour {what}. "
+        "Je ne connais pas les démarches pour ce document. "
         f"Je peux vous renseigner sur {join_list([p.name for p in procedures], 'ou')}. Lequel vous intéresse ?"
     )
+
+
+def say_common(procedure: Procedure, detail: Detail) -> str:
+    """What every case shares, said before the question that narrows it: the steps (with who helps
+    without internet) before asking the situation; the costs by age before asking the age."""
+    if detail == Detail.AGE:
+        return f"{procedure.summary} {procedure.cost}"
+    return " ".join(part for part in (procedure.summary, procedure.offline_help) if part)
+
+
+def say_first_answer(procedure: Procedure, case: ProcedureCase | None) -> str:
+    """The answer to the resident's case (or the general one), with who helps without internet."""
+    return " ".join(part for part in (say_procedure(procedure, case), procedure.offline_help) if part)
 
 
 def say_where(procedure: Procedure, facility: Facility) -> str:

@@ -13,8 +13,14 @@ from tests.unit.test_lambda_imports import run_fresh
 from mairie.alexa import base, conversation, hours, procedures, skill
 from mairie.alexa.unknown import UnknownIntentHandler
 
-FEATURES = ("conversation", "hours", "magazine", "media", "playback", "privacy", "procedures", "unknown")
-LAZY = ("mairie.alexa.hours", "mairie.alexa.procedures", "mairie.alexa.magazine", "mairie.alexa.media")
+FEATURES = ("conversation", "facilities", "hours", "magazine", "media", "playback", "privacy", "procedures", "unknown")
+LAZY = (
+    "mairie.alexa.hours",
+    "mairie.alexa.facilities",
+    "mairie.alexa.procedures",
+    "mairie.alexa.magazine",
+    "mairie.alexa.media",
+)
 
 
 def handler_classes() -> set[tuple[str, str]]:
@@ -59,6 +65,7 @@ def test_the_unknown_intent_handler_comes_last_and_yes_goes_to_offers_first() ->
     assert yes == [
         "ProcedureYesHandler",
         "PlayOfferedEpisodeHandler",
+        "ListOfferedEpisodesHandler",
         "ReadOfferedArticleHandler",
         "ReadOfferedSommaireHandler",
         "YesNoHandler",

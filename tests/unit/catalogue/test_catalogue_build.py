@@ -9,7 +9,7 @@ import pytest
 from catalogue_helpers import write
 
 from mairie.catalogue.compiled import load_compiled
-from mairie.tools.build import COMPILED, MODEL, run_build, run_validate
+from mairie.tools.build import COMPILED, MODEL, PHRASES, run_build, run_validate
 
 MODEL_TEXT = {
     "interactionModel": {
@@ -30,6 +30,10 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     project = tmp_path / "projet"
     (project / MODEL).parent.mkdir(parents=True)
     (project / MODEL).write_text(json.dumps(MODEL_TEXT, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (project / PHRASES).mkdir(parents=True)
+    (project / PHRASES / "horaires.yaml").write_text(
+        'intents:\n  OpeningHoursIntent:\n    - "{f}"\n    - "(les|) horaires (de|du) {f}"\n', encoding="utf-8"
+    )
     monkeypatch.chdir(project)
     return project
 

@@ -104,6 +104,7 @@ def full_catalogue() -> Catalogue:
                         ("x",),
                     ),
                 ),
+                offline_help="France Services aide.",
             ),
         ),
         magazine=Magazine(
@@ -115,12 +116,13 @@ def full_catalogue() -> Catalogue:
                     "2026-11",
                     date(2026, 11, 1),
                     "T",
-                    (MagazineItem("a", "A", "R.", "Texte."),),
+                    (MagazineItem("a", "A", "R.", "Texte.", ("l'article a",)),),
                     "https://m.fr/a.mp3",
                     "https://m.fr/i.png",
                     True,
                 ),
             ),
+            ("le mag",),
         ),
         podcasts=(
             PodcastSeries(

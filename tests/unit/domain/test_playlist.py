@@ -41,7 +41,18 @@ def test_article_slot_values_are_unique_and_name_the_issue() -> None:
     values = article_values(CATALOGUE)
     assert values[0] == {
         "id": "2026-11:musee-carte-a-jouer",
-        "name": {"value": "musée français de la carte à jouer", "synonyms": ["le musée français de la carte à jouer"]},
+        "name": {
+            "value": "musée français de la carte à jouer",
+            "synonyms": [
+                "le musée français de la carte à jouer",
+                "le musée de la carte à jouer",
+                "musée de la carte à jouer",
+                "le musée",
+                "musée",
+                "les cartes à jouer",
+                "cartes à jouer",
+            ],
+        },
     }
     spoken = [v["name"]["value"] for v in values]
     assert len(spoken) == len(set(spoken)) == 6

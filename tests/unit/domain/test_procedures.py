@@ -65,9 +65,8 @@ def test_cases_without_situations_or_ages_match_all() -> None:
     [
         (CaseQuery(), (), Detail.SITUATION),
         (CaseQuery(situation=FIRST), (), None),  # said at once: an adult is assumed
-        (CaseQuery(situation=FIRST), ("situation",), Detail.PERSON),  # in the dialog: asked
-        (CaseQuery(situation=FIRST), ("situation", "person"), None),  # never twice
-        (CaseQuery(), ("situation",), Detail.PERSON),
+        (CaseQuery(situation=FIRST), ("situation",), None),  # answered: an adult is assumed, no second question
+        (CaseQuery(), ("situation",), None),  # « je ne sais pas »: the general answer, no second question
         (CaseQuery(for_child=True), (), Detail.AGE),
         (CaseQuery(for_child=True), ("age",), None),
         (CaseQuery(for_child=True, age=12), (), None),

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import pytest
-from tools_support import MODEL_PATH
+from tools_support import real_resolver
 
 from mairie.tools.resolver import Resolver
 
 
 @pytest.fixture(scope="session")
 def resolver() -> Resolver:
-    return Resolver.from_file(MODEL_PATH)
+    return real_resolver()

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tools_support import MODEL_PATH
+from tools_support import real_resolver
 
 from mairie.tools.local_skill import LocalSkill
-from mairie.tools.resolver import Resolver
 
 EPISODES = {
     "podcast:s:un": ("Premier épisode", "https://media.exemple.fr/un.mp3"),
@@ -93,4 +92,4 @@ class StubHandler:
 
 def stub_skill() -> tuple[LocalSkill, StubHandler]:
     handler = StubHandler()
-    return LocalSkill(Resolver.from_file(MODEL_PATH), handler, ZoneInfo("Europe/Paris")), handler
+    return LocalSkill(real_resolver(), handler, ZoneInfo("Europe/Paris")), handler

@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 from ask_sdk_core.serialize import DefaultSerializer
-from tools_support import MANIFEST_PATH, MODEL_PATH, THURSDAY, custom_intents, language_model, load_json
+from tools_support import MANIFEST_PATH, MODEL_PATH, THURSDAY, custom_intents, language_model, load_json, real_resolver
 
 from mairie.tools.builtin_phrases import BUILTIN_PHRASES
-from mairie.tools.resolver import Resolver
 from mairie.tools.text import normalise
 
 SERIALIZER = DefaultSerializer()
@@ -38,26 +37,25 @@ REQUIRED_BUILTINS = {
     "AMAZON.YesIntent",
     "AMAZON.NoIntent",
 }
+PROCEDURE_SLOTS = {"document": "DOCUMENT_TYPE", "situation": "SITUATION", "age": "AMAZON.NUMBER", "person": "PERSON"}
 EXPECTED_SLOTS = {
     "OpeningHoursIntent": {"facility": "FACILITY", "date": "AMAZON.DATE"},
     "IsOpenIntent": {"facility": "FACILITY", "date": "AMAZON.DATE"},
-    "ClosingTimeIntent": {"facility": "FACILITY"},
+    "ClosingTimeIntent": {"facility": "FACILITY", "date": "AMAZON.DATE"},
     "NextOpeningIntent": {"facility": "FACILITY"},
     "WeekHoursIntent": {"facility": "FACILITY"},
-    "OpenFacilitiesIntent": {"kind": "FACILITY_KIND"},
-    "IdProcedureIntent": {
-        "document": "DOCUMENT_TYPE",
-        "situation": "SITUATION",
-        "age": "AMAZON.NUMBER",
-        "person": "PERSON",
-    },
-    "ProcedureDocumentsIntent": {},
-    "ProcedureCostIntent": {},
-    "ProcedureWhereIntent": {},
-    "ProcedureDelayIntent": {},
+    "OpenFacilitiesIntent": {"kind": "FACILITY_KIND", "date": "AMAZON.DATE"},
+    "FacilityAddressIntent": {"facility": "FACILITY"},
+    "FacilityPhoneIntent": {"facility": "FACILITY"},
+    "FacilityInfoIntent": {"facility": "FACILITY"},
+    "IdProcedureIntent": {**PROCEDURE_SLOTS, "city": "CITY_NAME"},
+    "ProcedureDocumentsIntent": PROCEDURE_SLOTS,
+    "ProcedureCostIntent": PROCEDURE_SLOTS,
+    "ProcedureWhereIntent": {**PROCEDURE_SLOTS, "city": "CITY_NAME"},
+    "ProcedureDelayIntent": PROCEDURE_SLOTS,
     "DontKnowIntent": {},
-    "MagazineIntent": {"month": "AMAZON.DATE"},
-    "MagazineAudioIntent": {},
+    "MagazineIntent": {"month": "AMAZON.DATE", "magazine": "MAGAZINE_NAME"},
+    "MagazineAudioIntent": {"month": "AMAZON.DATE", "magazine": "MAGAZINE_NAME"},
     "MagazineArticleIntent": {"topic": "MAGAZINE_ARTICLE"},
     "NextArticleIntent": {},
     "PlayPodcastIntent": {
@@ -65,8 +63,9 @@ EXPECTED_SLOTS = {
         "guest": "PODCAST_GUEST",
         "number": "AMAZON.NUMBER",
         "position": "EPISODE_POSITION",
+        "series": "PODCAST_SERIES",
     },
-    "ListEpisodesIntent": {},
+    "ListEpisodesIntent": {"series": "PODCAST_SERIES"},
     "EpisodeInfoIntent": {},
     "AboutCityIntent": {"city": "CITY_NAME"},
     "SpeechRateIntent": {"rate": "SPEECH_RATE"},
@@ -85,6 +84,8 @@ GENERATED_TYPES = {
     "PODCAST_GUEST",
     "CITY_NAME",
     "MAGAZINE_ARTICLE",
+    "MAGAZINE_NAME",
+    "PODCAST_SERIES",
 }
 
 
@@ -136,7 +137,7 @@ def test_manifest_publishing_information() -> None:
     "phrase", load_json(MANIFEST_PATH)["manifest"]["publishingInformation"]["locales"]["fr-FR"]["examplePhrases"]
 )
 def test_example_phrases_work(phrase: str) -> None:
-    resolution = Resolver.from_file(MODEL_PATH).resolve(phrase, THURSDAY)
+    resolution = real_resolver().resolve(phrase, THURSDAY)
     assert resolution.intent != "AMAZON.FallbackIntent"
     assert resolution.kind == "launch" or resolution.one_shot
 
@@ -178,9 +179,9 @@ def _sample_problems(sample: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(("intent", "sample"), _all_samples())
-def test_sample_rules(intent: str, sample: str) -> None:
-    assert _sample_problems(sample) == []
+def test_sample_rules() -> None:
+    problems = {f"{intent}: {sample}": _sample_problems(sample) for intent, sample in _all_samples()}
+    assert {sample: found for sample, found in problems.items() if found} == {}
 
 
 @pytest.mark.parametrize(
@@ -197,9 +198,13 @@ def test_no_sample_is_shared_by_two_intents() -> None:
     assert {s: o for s, o in owners.items() if len(o) > 1} == {}
 
 
-def test_no_two_samples_read_the_same_once_normalised() -> None:
-    counts = Counter(normalise(sample) for _, sample in _all_samples())
-    assert [s for s, n in counts.items() if n > 1] == []
+def test_no_two_intents_share_a_sample_once_normalised() -> None:
+    """« et pour la {facility} » and « et pour le {facility} » read the same to the local resolver: fine
+    within one intent (Alexa hears the article), ambiguous across two."""
+    owners: dict[str, set[str]] = {}
+    for intent, sample in _all_samples():
+        owners.setdefault(normalise(sample), set()).add(intent)
+    assert {sample: found for sample, found in owners.items() if len(found) > 1} == {}
 
 
 def test_builtin_phrases_do_not_collide_with_other_intents() -> None:

@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mairie.tools.build import PHRASES, load_grammar
+from mairie.tools.resolver import Resolver
+
 ROOT = Path(__file__).resolve().parents[3]
 MODEL_PATH = ROOT / "skill-package" / "interactionModels" / "custom" / "fr-FR.json"
 MANIFEST_PATH = ROOT / "skill-package" / "skill.json"
@@ -30,3 +33,8 @@ def custom_intents() -> list[dict[str, Any]]:
 
 def slot_types() -> dict[str, list[dict[str, Any]]]:
     return {t["name"]: t["values"] for t in language_model()["types"]}
+
+
+def real_resolver() -> Resolver:
+    """The resolver `mairie say` uses on the repository: the built model and the phrasing templates."""
+    return Resolver.from_file(MODEL_PATH, load_grammar(ROOT / PHRASES))

@@ -11,9 +11,9 @@ from mairie.catalogue.reading.common import UniqueIds
 from mairie.catalogue.reading.nodes import Fields, Reader
 from mairie.catalogue.reading.values import parse_month
 
-MAGAZINE_KEYS = ("nom", "description", "site_web", "numeros")
+MAGAZINE_KEYS = ("nom", "synonymes", "description", "site_web", "numeros")
 ISSUE_KEYS = ("mois", "titre", "exemple", "audio", "image", "sommaire")
-ITEM_KEYS = ("id", "titre", "resume", "texte")
+ITEM_KEYS = ("id", "titre", "synonymes", "resume", "texte")
 
 
 def read_magazine(reader: Reader, root: Node) -> Magazine | None:
@@ -32,6 +32,7 @@ def read_magazine(reader: Reader, root: Node) -> Magazine | None:
         description=fields.text("description") or "",
         website=fields.url("site_web"),
         issues=tuple(sorted(issues, key=lambda issue: issue.month)),
+        synonyms=fields.texts("synonymes"),
     )
 
 
@@ -45,6 +46,7 @@ def read_issue(fields: Fields) -> MagazineIssue:
             title=item_fields.text("titre") or "",
             summary=item_fields.text("resume") or "",
             text=item_fields.text("texte", required=False),
+            synonyms=item_fields.texts("synonymes"),
         )
         ids.check(item.id or None, item_fields)
         items.append(item)

@@ -23,6 +23,7 @@ PROCEDURE_KEYS = (
     "cout",
     "delais",
     "lieu",
+    "aide_sans_internet",
     "liens",
     "cas",
 )
@@ -83,6 +84,7 @@ def read_procedure(fields: Fields, facility_ids: Set[str] | None) -> Procedure:
         facility_id=fields.parsed("lieu", lambda raw: parse_place(raw, facility_ids)),
         links=tuple(read_link(link) for link in fields.items("liens", LINK_KEYS, id_key="titre")),
         cases=tuple(cases),
+        offline_help=fields.text("aide_sans_internet", required=False),
     )
 
 
