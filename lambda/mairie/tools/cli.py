@@ -130,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Valide le catalogue, le compile et régénère les valeurs de slots du modèle d'interaction.",
     )
     build.add_argument("--check", action="store_true", help="ne rien écrire ; échouer si un fichier généré est périmé")
+    build.add_argument(
+        "--stats",
+        action="store_true",
+        help="ne rien écrire ; montrer les phrases de chaque intention et les lignes de phrases/ les plus longues",
+    )
 
     _add_staff_commands(commands)
     _add_serve_command(commands)
@@ -308,6 +313,14 @@ def _talk(args: argparse.Namespace) -> int:
     return run_chat(skill, _caller(args), at, sys.stdout, wall_clock=not args.frozen_clock)
 
 
+def _phrase_stats() -> int:
+    from mairie.tools.build import PHRASES
+    from mairie.tools.local_skill import filled_model, load_local_catalogue, repo_root
+    from mairie.tools.phrase_stats import print_stats
+
+    return print_stats(repo_root() / PHRASES, filled_model(load_local_catalogue()), sys.stdout)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("say", "chat"):
@@ -320,6 +333,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mairie.tools.build import run_build
         from mairie.tools.local_skill import repo_root
 
+        if args.stats:
+            return _phrase_stats()
         return run_build(_content_folder(None), repo_root(), args.check)
     if args.command == "preview":
         return _preview(args)

@@ -318,6 +318,9 @@ def sample_line(expression: Expression, rules: Mapping[str, Expression], quota: 
 
 MAX_COST = 60
 """Phrasings costing more are never sampled (a line needs that many alternatives to reach it)."""
+OPTIONAL_COST = 3
+"""What saying optional words costs ("[euh] (…)"): more than taking the next alternative of a list, so
+that a line's own alternatives go into the model before its carriers do."""
 
 
 def _cheapest(expression: Expression, rules: Mapping[str, Expression], budget: int) -> Iterator[tuple[str, int]]:
@@ -332,13 +335,16 @@ def _cheapest(expression: Expression, rules: Mapping[str, Expression], budget: i
             yield from _cheapest(rule, rules, budget)
     elif isinstance(expression, Alternative):
         items = list(expression.items)
-        if expression.is_optional:  # [a|b] is (a|b|<empty>): leaving the words out costs nothing
-            items = items[-1:] + items[:-1]
+        penalty = 0
+        if expression.is_optional:  # [a|b] is (a|b|<empty>): leaving the words out costs nothing,
+            items = items[-1:] + items[:-1]  # saying them costs more than another alternative
+            penalty = OPTIONAL_COST - 1
         for position, item in enumerate(items):
-            if position > budget:
+            price = position + (penalty if position else 0)
+            if price > budget:
                 break
-            for text, cost in _cheapest(item, rules, budget - position):
-                yield text, cost + position
+            for text, cost in _cheapest(item, rules, budget - price):
+                yield text, cost + price
     elif isinstance(expression, Permutation):
         for position, order in enumerate(_permutations(list(expression.items))):
             if position > budget:
