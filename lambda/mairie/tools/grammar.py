@@ -293,20 +293,27 @@ def count_phrasings(expression: Expression, rules: Mapping[str, Expression]) -> 
     return _Counts(rules).of(expression)
 
 
-def sample_line(expression: Expression, rules: Mapping[str, Expression], quota: int) -> list[str]:
+AlternativeOrder = Callable[[Alternative], Sequence[int]]
+"""The order in which to take an alternative's items (indexes); by default the author's."""
+
+
+def sample_line(
+    expression: Expression, rules: Mapping[str, Expression], quota: int, order: AlternativeOrder | None = None
+) -> list[str]:
     """Up to `quota` distinct phrasings of `expression`, the most common first: all of them if there
     are no more; else those that take the earliest alternatives and leave out the optional words
     (template authors write the usual words first: "(horaires|heures d'ouverture)"). A phrasing's
     cost is the sum of the positions of the alternatives it takes (an optional word costs one), and
     phrasings are taken by increasing cost, so that every alternative appears as soon as the quota
-    allows. Deterministic: the same line always gives the same samples."""
+    allows. `order` puts other items first (what residents were heard to say, see `tools.heard`).
+    Deterministic: the same line always gives the same samples."""
     counts = _Counts(rules)
     if counts.of(expression) <= quota:
         return _all_phrasings(expression, rules)
     found: dict[str, None] = {}
     ceiling = 0
     while len(found) < quota and ceiling <= MAX_COST:
-        for text, _ in _cheapest(expression, rules, ceiling):
+        for text, _ in _cheapest(expression, rules, ceiling, order):
             phrasing = " ".join(text.split())
             if phrasing and phrasing not in found:
                 found[phrasing] = None
@@ -323,7 +330,9 @@ OPTIONAL_COST = 3
 that a line's own alternatives go into the model before its carriers do."""
 
 
-def _cheapest(expression: Expression, rules: Mapping[str, Expression], budget: int) -> Iterator[tuple[str, int]]:
+def _cheapest(
+    expression: Expression, rules: Mapping[str, Expression], budget: int, order: AlternativeOrder | None = None
+) -> Iterator[tuple[str, int]]:
     """(text, cost) of every phrasing of `expression` costing at most `budget`."""
     if isinstance(expression, TextChunk):
         yield expression.original_text, 0
@@ -332,35 +341,46 @@ def _cheapest(expression: Expression, rules: Mapping[str, Expression], budget: i
     elif isinstance(expression, RuleReference):
         rule = rules.get(expression.rule_name)
         if rule is not None:
-            yield from _cheapest(rule, rules, budget)
+            yield from _cheapest(rule, rules, budget, order)
     elif isinstance(expression, Alternative):
-        items = list(expression.items)
+        items = [expression.items[index] for index in order(expression)] if order else list(expression.items)
         penalty = 0
-        if expression.is_optional:  # [a|b] is (a|b|<empty>): leaving the words out costs nothing,
-            items = items[-1:] + items[:-1]  # saying them costs more than another alternative
-            penalty = OPTIONAL_COST - 1
+        empty = [item for item in items if _is_empty(item)]
+        if empty:  # [a|b] and (a|b|) have an empty choice: leaving the words out costs nothing,
+            items = empty[:1] + [item for item in items if not _is_empty(item)]  # saying them costs
+            penalty = OPTIONAL_COST - 1  # more than taking another alternative
         for position, item in enumerate(items):
             price = position + (penalty if position else 0)
             if price > budget:
                 break
-            for text, cost in _cheapest(item, rules, budget - price):
+            for text, cost in _cheapest(item, rules, budget - price, order):
                 yield text, cost + price
     elif isinstance(expression, Permutation):
-        for position, order in enumerate(_permutations(list(expression.items))):
+        for position, arrangement in enumerate(_permutations(list(expression.items))):
             if position > budget:
                 break
-            for text, cost in _sequence(order, rules, budget - position):
+            for text, cost in _sequence(arrangement, rules, budget - position, order):
                 yield text, cost + position
     elif isinstance(expression, Group):
-        yield from _sequence(list(expression.items), rules, budget)
+        yield from _sequence(list(expression.items), rules, budget, order)
 
 
-def _sequence(items: list[Expression], rules: Mapping[str, Expression], budget: int) -> Iterator[tuple[str, int]]:
+def _is_empty(expression: Expression) -> bool:
+    if isinstance(expression, TextChunk):
+        return not expression.original_text.strip()
+    if isinstance(expression, Group) and not isinstance(expression, Alternative | Permutation):
+        return all(_is_empty(item) for item in expression.items)
+    return False
+
+
+def _sequence(
+    items: list[Expression], rules: Mapping[str, Expression], budget: int, order: AlternativeOrder | None = None
+) -> Iterator[tuple[str, int]]:
     if not items:
         yield "", 0
         return
-    for head, cost in _cheapest(items[0], rules, budget):
-        for tail, more in _sequence(items[1:], rules, budget - cost):
+    for head, cost in _cheapest(items[0], rules, budget, order):
+        for tail, more in _sequence(items[1:], rules, budget - cost, order):
             yield head + tail, cost + more
 
 
@@ -377,16 +397,22 @@ def _all_phrasings(expression: Expression, rules: Mapping[str, Expression]) -> l
     return list(found)
 
 
-def quotas(counts: Sequence[int], budget: int) -> int:
-    """The largest per-line share such that sum(min(count, share)) fits in `budget` (water-filling):
-    short lines keep all their phrasings, long ones share what is left equally."""
+def quotas(counts: Sequence[int], budget: int, weights: Sequence[float] = ()) -> list[int]:
+    """How many phrasings each line gets so that they all fit in `budget` (water-filling): short lines
+    keep all their phrasings, long ones share what is left, line i in proportion to `weights[i]`
+    (1 by default)."""
+    weights = list(weights) or [1.0] * len(counts)
     if sum(counts) <= budget:
-        return max(counts, default=0)
+        return list(counts)
+
+    def shares(base: int) -> list[int]:
+        return [min(count, int(base * weight)) for count, weight in zip(counts, weights, strict=True)]
+
     low, high = 0, max(counts)
     while low < high:
         middle = (low + high + 1) // 2
-        if sum(min(count, middle) for count in counts) <= budget:
+        if sum(shares(middle)) <= budget:
             low = middle
         else:
             high = middle - 1
-    return low
+    return shares(low)

@@ -29,8 +29,9 @@ Alexa developer console.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from hassil.parse_expression import parse_sentence
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mairie.catalogue.problems import Problem
+from mairie.tools.examples import EXAMPLES, ExamplePhrasing, Usage, learn, read_examples
 from mairie.tools.grammar import (
     Grammar,
     GrammarLine,
@@ -52,7 +54,7 @@ from mairie.tools.grammar import (
     sample_line,
 )
 
-MODEL_SAMPLE_BUDGET = 20000
+MODEL_SAMPLE_BUDGET = 22000
 """How many samples the model gets in all: with French samples of 45 characters on average, about
 800,000 characters, within the model size Alexa accepts (`tools.model_limits`)."""
 MIN_SHARE = 20
@@ -98,30 +100,50 @@ class TemplateLine:
 
 @dataclass
 class TemplateSet:
-    """Every template line of a folder, parsed, and the shared rules."""
+    """Every template line of a folder, parsed, and the shared rules; `usage`: what the phrasings
+    of residents teach the sampler (see `tools.examples`)."""
 
     lines: list[TemplateLine] = field(default_factory=list)
     rules: dict[str, Expression] = field(default_factory=dict)
+    usage: Usage = field(default_factory=Usage)
+
+    def learn(self, examples: Sequence[ExamplePhrasing]) -> None:
+        """Read `examples` against the lines: the alternatives, lines and phrasings they use go first."""
+        self.usage = learn(examples, [(line.intent, line.slot, line.expression) for line in self.lines], self.rules)
 
     def counts(self) -> list[int]:
         """How many phrasings each line gives, in line order."""
         return [count_phrasings(line.expression, self.rules) for line in self.lines]
 
+    def shares(self, budget: int = MODEL_SAMPLE_BUDGET) -> list[int]:
+        """How many phrasings of each line go into the model, besides the examples: an equal share,
+        grown for the lines the examples use (see `grammar.quotas`)."""
+        examples = sum(len(samples) for samples in self.usage.samples.values())
+        weights = [math.sqrt(1 + self.usage.lines[index]) for index in range(len(self.lines))]
+        return quotas(self.counts(), max(0, budget - examples), weights)
+
     def share(self, budget: int = MODEL_SAMPLE_BUDGET) -> int:
-        """How many phrasings of each line go into the model (see `grammar.quotas`)."""
-        return quotas(self.counts(), budget)
+        """The share of a line no example uses, when the budget cuts it short."""
+        counts, shares = self.counts(), self.shares(budget)
+        cut = [
+            share
+            for index, (count, share) in enumerate(zip(counts, shares, strict=True))
+            if share < count and not self.usage.lines[index]
+        ]
+        return min(cut, default=max(counts, default=0))
 
     def expand(self, budget: int = MODEL_SAMPLE_BUDGET) -> Templates:
-        """The model's samples: each line's phrasings, up to the share the budget leaves it."""
-        share = self.share(budget)
+        """The model's samples: the example phrasings, then each line's own, up to its share."""
+        order = self.usage.order if self.usage.alternatives else None
         result = Templates()
-        for line in self.lines:
+        for index, (line, share) in enumerate(zip(self.lines, self.shares(budget), strict=True)):
             target = (
                 result.samples.setdefault(line.intent, {})
                 if line.slot is None
                 else result.slot_samples.setdefault((line.intent, line.slot), {})
             )
-            for sample in sample_line(line.expression, self.rules, share):
+            examples = list(self.usage.samples.get(index, ()))
+            for sample in [*examples, *sample_line(line.expression, self.rules, share, order)]:
                 names = _SLOT.findall(sample)
                 if len(names) == len(set(names)):  # "{document} {situation} … {situation}": not a phrasing
                     target.setdefault(sample, Origin(line.file, line.line))
@@ -165,8 +187,10 @@ def read_templates(folder: Path) -> tuple[TemplateSet, list[Problem]]:
 def read_phrasings(folder: Path, budget: int = MODEL_SAMPLE_BUDGET) -> tuple[Templates, list[Problem]]:
     """The model's samples from the templates of `folder`, and the problems found on the way."""
     template_set, problems = read_templates(folder)
-    if problems:
-        return Templates(), problems
+    examples, unreadable = read_examples(folder / EXAMPLES)
+    if problems or unreadable:
+        return Templates(), problems + unreadable
+    template_set.learn(examples)
     share = template_set.share(budget)
     if share < MIN_SHARE and share < max(template_set.counts(), default=0):  # the budget cuts lines short
         return Templates(), _crowded(template_set, share)
