@@ -19,6 +19,7 @@ from mairie.catalogue.loader import read_content
 from mairie.catalogue.model import Catalogue
 from mairie.catalogue.problems import Problem, display_path
 from mairie.catalogue.slots import apply_catalogue_to_model
+from mairie.tools.examples import slot_values
 from mairie.tools.grammar import Grammar
 from mairie.tools.model_limits import limit_problems
 from mairie.tools.phrases import apply_templates_to_model, model_problems, read_phrasings, read_templates
@@ -94,10 +95,11 @@ def _generated_model(path: Path, phrases: Path, catalogue: Catalogue) -> str | N
 def build_model(model: dict[str, Any], phrases: Path, catalogue: Catalogue) -> dict[str, Any] | list[Problem]:
     """`model` with its samples expanded from the templates in `phrases` and its slot types taken from
     `catalogue`; or every problem found (templates, Alexa's sample rules, Alexa's model limits)."""
-    templates, problems = read_phrasings(phrases)
+    typed = apply_catalogue_to_model(model, catalogue)
+    templates, problems = read_phrasings(phrases, values=slot_values(typed))
     if problems:
         return problems
-    generated = apply_catalogue_to_model(apply_templates_to_model(model, templates), catalogue)
+    generated = apply_templates_to_model(typed, templates)
     problems = model_problems(generated, templates, phrases)
     problems += [Problem(phrases, 1, message) for message in limit_problems(generated)]
     return problems or generated

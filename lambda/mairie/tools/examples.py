@@ -32,9 +32,10 @@ that leaves one of them out is not the right one.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from hassil.expression import Alternative, Expression, Group, ListReference, Permutation, RuleReference, TextChunk
@@ -48,6 +49,11 @@ OUT_OF_SCOPE = "AMAZON.FallbackIntent"
 MAX_SLOT_WORDS = 8
 MAX_READINGS = 32
 """Readings kept per piece of template and position: enough for every real ambiguity."""
+
+
+SlotValues = Mapping[tuple[str, str], frozenset[tuple[str, ...]] | None]
+"""(intent, slot) → the words the slot accepts, or None for any few words (see `slot_values`)."""
+SpanFits = Callable[[str, int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -112,8 +118,10 @@ def learn(
     examples: Sequence[ExamplePhrasing],
     lines: Sequence[tuple[str, str | None, Expression]],
     rules: Mapping[str, Expression],
+    values: SlotValues | None = None,
 ) -> Usage:
-    """What `examples` teach about `lines` ((intent, slot, expression), in the template set's order)."""
+    """What `examples` teach about `lines` ((intent, slot, expression), in the template set's order);
+    `values`: the words each slot accepts (see `slot_values`; by default any few words)."""
     usage = Usage()
     by_intent: dict[str, list[int]] = {}
     for index, (intent, slot, _) in enumerate(lines):
@@ -123,9 +131,10 @@ def learn(
         if phrasing.intent == OUT_OF_SCOPE:
             continue
         words = words_of(phrasing.sentence)
+        fits = _slot_check(phrasing.intent, words, values or {})
         reading = None
         for index in by_intent.get(phrasing.intent, []):
-            reading = _read_whole(lines[index][2], words, rules, phrasing.slots)
+            reading = _read_whole(lines[index][2], words, rules, phrasing.slots, fits)
             if reading is not None:
                 usage.lines[index] += 1
                 usage.alternatives.update(reading.choices)
@@ -134,6 +143,33 @@ def learn(
         if reading is None:
             usage.undescribed.append(phrasing)
     return usage
+
+
+def slot_values(model: Mapping[str, Any]) -> SlotValues:
+    """The words each (intent, slot) of `model` accepts: the values and synonyms of its custom type
+    (as exact sample matching compares them); None for a built-in type (a date, a number…)."""
+    language = model["interactionModel"]["languageModel"]
+    types = {
+        str(slot_type.get("name")): frozenset(
+            words_of(text)
+            for value in slot_type.get("values", [])
+            for text in [value.get("name", {}).get("value", ""), *value.get("name", {}).get("synonyms", [])]
+        )
+        for slot_type in language.get("types", [])
+    }
+    return {
+        (str(intent.get("name")), str(slot.get("name"))): types.get(str(slot.get("type")))
+        for intent in language.get("intents", [])
+        for slot in intent.get("slots", [])
+    }
+
+
+def _slot_check(intent: str, words: tuple[str, ...], values: SlotValues) -> SpanFits:
+    def fits(slot: str, start: int, end: int) -> bool:
+        accepted = values.get((intent, slot))
+        return accepted is None or words[start:end] in accepted
+
+    return fits
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -145,17 +181,22 @@ def words_of(text: str) -> tuple[str, ...]:
 
 
 def _read_whole(
-    expression: Expression, words: tuple[str, ...], rules: Mapping[str, Expression], slots: frozenset[str]
+    expression: Expression,
+    words: tuple[str, ...],
+    rules: Mapping[str, Expression],
+    slots: frozenset[str],
+    fits: SpanFits,
 ) -> _Reading | None:
-    """The reading of all of `words` that fills the slots named `slots` (and, failing that, the one
-    that fills them and others: an example may leave a slot such as the city unnamed)."""
+    """The reading of all of `words` that fills exactly the slots named `slots`; failing that, the one
+    that fills them and the most others (an example may leave a slot unnamed, such as the city)."""
     memo: dict[tuple[int, int], list[_Reading]] = {}
     whole = [
         reading
-        for reading in _readings(expression, words, 0, rules, memo)
+        for reading in _readings(expression, words, 0, rules, fits, memo)
         if reading.end == len(words) and len(set(reading.slots)) == len(reading.slots) and slots <= set(reading.slots)
     ]
-    return min(whole, key=lambda reading: len(reading.slots), default=None)
+    exact = [reading for reading in whole if set(reading.slots) == slots]
+    return exact[0] if exact else max(whole, key=lambda reading: len(reading.slots), default=None)
 
 
 def _readings(
@@ -163,6 +204,7 @@ def _readings(
     words: tuple[str, ...],
     position: int,
     rules: Mapping[str, Expression],
+    fits: SpanFits,
     memo: dict[tuple[int, int], list[_Reading]],
 ) -> list[_Reading]:
     key = (id(expression), position)
@@ -176,18 +218,20 @@ def _readings(
             found.append(_Reading(position + len(chunk), frozenset(), " ".join(chunk), ()))
     elif isinstance(expression, ListReference):
         for end in range(position + 1, min(len(words), position + MAX_SLOT_WORDS) + 1):
-            found.append(_Reading(end, frozenset(), f"{{{expression.slot_name}}}", (expression.slot_name,)))
+            if fits(expression.slot_name, position, end):
+                slot = expression.slot_name
+                found.append(_Reading(end, frozenset(), f"{{{slot}}}", (slot,)))
     elif isinstance(expression, RuleReference):
         rule = rules.get(expression.rule_name)
-        found = [] if rule is None else _readings(rule, words, position, rules, memo)
+        found = [] if rule is None else _readings(rule, words, position, rules, fits, memo)
     elif isinstance(expression, Alternative):
         for index, item in enumerate(expression.items):
-            for reading in _readings(item, words, position, rules, memo):
+            for reading in _readings(item, words, position, rules, fits, memo):
                 found.append(_with_choice(reading, (id(expression), index)))
     elif isinstance(expression, Permutation):
         found = []  # not used by our templates; a permutation teaches nothing
     elif isinstance(expression, Group):
-        found = _sequence_readings(list(expression.items), words, position, rules, memo)
+        found = _sequence_readings(list(expression.items), words, position, rules, fits, memo)
     memo[key] = found[:MAX_READINGS]
     return memo[key]
 
@@ -197,13 +241,14 @@ def _sequence_readings(
     words: tuple[str, ...],
     position: int,
     rules: Mapping[str, Expression],
+    fits: SpanFits,
     memo: dict[tuple[int, int], list[_Reading]],
 ) -> list[_Reading]:
     partial = [_Reading(position, frozenset(), "", ())]
     for item in items:
         following: dict[tuple[int, str, tuple[str, ...]], _Reading] = {}
         for head in partial:
-            for tail in _readings(item, words, head.end, rules, memo):
+            for tail in _readings(item, words, head.end, rules, fits, memo):
                 joined = _Reading(
                     tail.end, head.choices | tail.choices, f"{head.text} {tail.text}".strip(), head.slots + tail.slots
                 )

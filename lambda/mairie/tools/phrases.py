@@ -40,10 +40,11 @@ import yaml
 from hassil.errors import HassilError
 from hassil.expression import Expression, Group, RuleReference
 from hassil.parse_expression import parse_sentence
+from hassil.parser import ParseError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mairie.catalogue.problems import Problem
-from mairie.tools.examples import EXAMPLES, ExamplePhrasing, Usage, learn, read_examples
+from mairie.tools.examples import EXAMPLES, ExamplePhrasing, SlotValues, Usage, learn, read_examples
 from mairie.tools.grammar import (
     Grammar,
     GrammarLine,
@@ -81,6 +82,8 @@ class Templates:
 
     samples: dict[str, dict[str, Origin]] = field(default_factory=dict)
     slot_samples: dict[tuple[str, str], dict[str, Origin]] = field(default_factory=dict)
+    barren: list[Origin] = field(default_factory=list)
+    """Lines that gave no sample: every phrasing of theirs has a slot twice."""
 
     def origin(self, intent: str, sample: str) -> Origin | None:
         return self.samples.get(intent, {}).get(sample)
@@ -107,9 +110,11 @@ class TemplateSet:
     rules: dict[str, Expression] = field(default_factory=dict)
     usage: Usage = field(default_factory=Usage)
 
-    def learn(self, examples: Sequence[ExamplePhrasing]) -> None:
-        """Read `examples` against the lines: the alternatives, lines and phrasings they use go first."""
-        self.usage = learn(examples, [(line.intent, line.slot, line.expression) for line in self.lines], self.rules)
+    def learn(self, examples: Sequence[ExamplePhrasing], values: SlotValues | None = None) -> None:
+        """Read `examples` against the lines (`values`: what each slot accepts): the alternatives,
+        lines and phrasings they use go first."""
+        lines = [(line.intent, line.slot, line.expression) for line in self.lines]
+        self.usage = learn(examples, lines, self.rules, values)
 
     def counts(self) -> list[int]:
         """How many phrasings each line gives, in line order."""
@@ -143,10 +148,14 @@ class TemplateSet:
                 else result.slot_samples.setdefault((line.intent, line.slot), {})
             )
             examples = list(self.usage.samples.get(index, ()))
+            kept = 0
             for sample in [*examples, *sample_line(line.expression, self.rules, share, order)]:
                 names = _SLOT.findall(sample)
                 if len(names) == len(set(names)):  # "{document} {situation} … {situation}": not a phrasing
                     target.setdefault(sample, Origin(line.file, line.line))
+                    kept += 1
+            if not kept:
+                result.barren.append(Origin(line.file, line.line))
         return result
 
     def grammar(self) -> Grammar:
@@ -184,17 +193,25 @@ def read_templates(folder: Path) -> tuple[TemplateSet, list[Problem]]:
     return result, problems
 
 
-def read_phrasings(folder: Path, budget: int = MODEL_SAMPLE_BUDGET) -> tuple[Templates, list[Problem]]:
-    """The model's samples from the templates of `folder`, and the problems found on the way."""
+def read_phrasings(
+    folder: Path, budget: int = MODEL_SAMPLE_BUDGET, values: SlotValues | None = None
+) -> tuple[Templates, list[Problem]]:
+    """The model's samples from the templates of `folder` (steered by its examples, their slots read
+    with `values`), and the problems found on the way."""
     template_set, problems = read_templates(folder)
     examples, unreadable = read_examples(folder / EXAMPLES)
     if problems or unreadable:
         return Templates(), problems + unreadable
-    template_set.learn(examples)
+    template_set.learn(examples, values)
     share = template_set.share(budget)
     if share < MIN_SHARE and share < max(template_set.counts(), default=0):  # the budget cuts lines short
         return Templates(), _crowded(template_set, share)
-    return template_set.expand(budget), problems
+    templates = template_set.expand(budget)
+    problems += [
+        Problem(origin.file, origin.line, "une même case apparaît deux fois dans chaque phrase de cette ligne.")
+        for origin in templates.barren
+    ]
+    return templates, problems
 
 
 def _crowded(template_set: TemplateSet, share: int) -> list[Problem]:
@@ -312,7 +329,7 @@ def _parse_rules(rules: Mapping[str, tuple[Origin, str]], problems: list[Problem
     for name, (origin, text) in rules.items():
         try:
             parsed[name] = parse_sentence(text).expression
-        except (HassilError, ValueError, IndexError) as error:
+        except (HassilError, ParseError, ValueError, IndexError) as error:
             problems.append(Problem(origin.file, origin.line, f"règle <{name}> illisible : {_why(error)}"))
     for name, expression in parsed.items():
         missing = sorted(_rule_names(expression) - set(parsed))
@@ -329,7 +346,7 @@ def _why(error: Exception) -> str:
 def _parse(template: _Template, rules: Mapping[str, Expression], problems: list[Problem]) -> Expression | None:
     try:
         expression = parse_sentence(template.text).expression
-    except (HassilError, ValueError, IndexError) as error:
+    except (HassilError, ParseError, ValueError, IndexError) as error:
         problems.append(Problem(template.file, template.line, f"phrase illisible : {_why(error)}"))
         return None
     missing = sorted(_rule_names(expression, rules) - set(rules))

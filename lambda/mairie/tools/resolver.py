@@ -45,6 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mairie.catalogue.slots import CITY_NAME
 from mairie.tools.builtin_phrases import ASK_VERBS, BUILTIN_PHRASES, CONNECTORS, LAUNCH_VERBS, SUFFIX_LINKS
 from mairie.tools.fillers import FUNCTION_WORDS, strip_fillers
 from mairie.tools.grammar import Grammar
@@ -457,13 +458,18 @@ class Resolver:
         return unresolved and end - start <= MAX_UNKNOWN_VALUE_WORDS and not index.contains_value(norms)
 
     def _hides_a_value(self, declared: Mapping[str, str], norms: Norms) -> bool:
-        """Whether an unknown value holds a known value of one of the intent's slot types ("samedi la
-        mairie", "volé pendant les vacances"): then it is no unknown name but known words around."""
-        for slot_type in set(declared.values()):
-            index = self._types.get(slot_type)
-            if index is not None and index.contains_value(norms):
-                return True
-        return False
+        """Whether an unknown value holds known words: a value of one of the intent's slot types with
+        other words around it ("samedi la mairie", "volé pendant les vacances"), a value of any other
+        type ("le photographe raymond depardon" is no magazine), or a number ("épisode 2"). Then it is
+        no unknown name but words the resident meant otherwise."""
+        own = set(declared.values())
+        for slot_type, index in self._types.items():
+            if slot_type in own:
+                if index.contains_value(norms):
+                    return True
+            elif slot_type != CITY_NAME and (index.contains_value(norms) or index.lookup(norms)):
+                return True  # the city's name is part of many local names ("issy se réinvente")
+        return any(parse_number((norm,)) is not None for norm in norms)
 
     def _candidates(self, said: frozenset[str]) -> Iterator[_Sample]:
         """The samples whose rarest meaningful word was said, and those without any."""
