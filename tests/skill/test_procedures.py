@@ -3,6 +3,7 @@ answer in), the short answer for every case, and the follow-up questions in the 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -266,7 +267,9 @@ def test_every_case_gets_its_answer_card_and_details(procedure: Procedure, case:
     details = follow(result, "AMAZON.YesIntent")
     for item in (*procedure.documents, *case.extra_documents):
         assert item[1:] in speech(details)
-    assert case.cost in speech(details)
+    # the cost, or its price when the list already names the stamp (said once, not twice)
+    prices = re.findall(r"\d+ euros", case.cost)
+    assert case.cost in speech(details) or (prices and all(speech(details).count(p) == 1 for p in prices))
     cost = follow(result, "ProcedureCostIntent")
     assert speech(cost) == f"Pour {procedure.name}, {case.cost[0].lower()}{case.cost[1:]} {ANYTHING_ELSE}"
 

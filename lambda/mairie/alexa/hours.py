@@ -131,8 +131,7 @@ class OpenFacilitiesHandler(IntentHandler):
             days = [asked_date.start]
             if asked_date.kind == "weekend":
                 days.append(asked_date.start + timedelta(days=1))
-            sentences = [spoken.say_hours_on(f, day, now, turn.holidays()) for day in days for f in facilities[:4]]
-            text = " ".join(sentences)
+            text = spoken.say_kind_on(facilities[:4], days, now, turn.holidays())
         else:
             text = spoken.say_open_of_kind(facilities, now, turn.holidays())
         return respond.answer(handler_input, f"{text} {anything_else()}", ask=anything_else())

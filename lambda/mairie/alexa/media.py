@@ -7,7 +7,7 @@ from ask_sdk_model import Response
 
 from mairie.alexa import respond, state, turn
 from mairie.alexa.base import IntentHandler
-from mairie.alexa.offers import OFFER_EPISODE, OFFER_LIST, offer, offered
+from mairie.alexa.offers import OFFER_EPISODE, OFFER_LIST, OFFER_PICK, offer, offered
 from mairie.catalogue.model import Episode, PodcastSeries
 from mairie.domain import playlist
 from mairie.voice import media as spoken
@@ -80,7 +80,15 @@ class ListEpisodesHandler(IntentHandler):
         if series is None:
             return respond.answer(handler_input, f"{spoken.say_no_podcast()} {anything_else()}", ask=anything_else())
         text = f"{spoken.say_series_list(catalogue.podcasts)} {spoken.say_episode_list(series)}".strip()
-        return respond.answer(handler_input, text, ask="Quel épisode voulez-vous écouter ?")
+        if len(series.episodes) == 1:  # « oui » then plays it
+            question = spoken.LISTEN_TO_IT
+            offer(handler_input, OFFER_EPISODE, playlist.episode_token(series, series.episodes[0]), question)
+        elif series.episodes:  # « oui » then gets the choice spelled out
+            question = spoken.WHICH_EPISODE
+            offer(handler_input, OFFER_PICK, series.id, question)
+        else:
+            question = anything_else()
+        return respond.answer(handler_input, f"{text} {question}", ask=question)
 
 
 class EpisodeInfoHandler(IntentHandler):
@@ -116,6 +124,26 @@ class ListOfferedEpisodesHandler(IntentHandler):
     def handle(self, handler_input: HandlerInput) -> Response:
         turn.session(handler_input).pop(OFFER_LIST, None)
         return ListEpisodesHandler().handle(handler_input)
+
+
+class ChooseListedEpisodeHandler(IntentHandler):
+    """ "Oui" after "Lequel voulez-vous écouter ?": which one is still to be said, so the choice is
+    spelled out (and asked again)."""
+
+    intents = ("AMAZON.YesIntent",)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return super().can_handle(handler_input) and offered(handler_input, OFFER_PICK) is not None
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        series_id = offered(handler_input, OFFER_PICK)
+        series = next((s for s in turn.catalogue().podcasts if s.id == series_id and s.episodes), None)
+        if series is None:
+            turn.session(handler_input).pop(OFFER_PICK, None)
+            return respond.answer(handler_input, f"{spoken.say_no_podcast()} {anything_else()}", ask=anything_else())
+        question = spoken.ask_which_episode(series)
+        offer(handler_input, OFFER_PICK, series.id, question)
+        return respond.answer(handler_input, question, ask=question)
 
 
 class PlayOfferedEpisodeHandler(IntentHandler):

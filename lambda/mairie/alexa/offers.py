@@ -14,7 +14,8 @@ OFFER_ARTICLE = "offer_article"
 OFFER_EPISODE = "offer_episode"
 OFFER_SOMMAIRE = "offer_sommaire"
 OFFER_LIST = "offer_episode_list"
-OFFERS = (OFFER_ARTICLE, OFFER_EPISODE, OFFER_SOMMAIRE, OFFER_LIST)
+OFFER_PICK = "offer_episode_pick"
+OFFERS = (OFFER_ARTICLE, OFFER_EPISODE, OFFER_SOMMAIRE, OFFER_LIST, OFFER_PICK)
 
 
 def offer(handler_input: HandlerInput, key: str, value: str, question: str) -> None:

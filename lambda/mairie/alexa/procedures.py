@@ -211,7 +211,7 @@ def _follow_up(
     facility = turn.catalogue().facility(procedure.facility_id) if procedure.facility_id else None
     context["offer"] = None
     if topic == TOPIC_DOCUMENTS:
-        text = f"{spoken.say_documents(procedure, case)} {spoken.say_cost(procedure, case)}"
+        text = spoken.say_documents_and_cost(procedure, case)
         if facility is not None:
             context["offer"] = OFFER_WHERE
             return respond.answer(handler_input, f"{text} {spoken.offer_where()}", ask=spoken.offer_where(), card=card)

@@ -149,6 +149,7 @@ ROUTES: tuple[Route, ...] = (
         ("EpisodeInfoHandler", ("EpisodeInfoIntent",)),
         ("PlayOfferedEpisodeHandler", YES),
         ("ListOfferedEpisodesHandler", YES),
+        ("ChooseListedEpisodeHandler", YES),
     ),
     *_intents("magazine", ("ReadOfferedArticleHandler", YES), ("ReadOfferedSommaireHandler", YES)),
     *_intents("conversation", ("AboutCityHandler", ("AboutCityIntent",)), ("SpeechRateHandler", ("SpeechRateIntent",))),

@@ -190,6 +190,23 @@ def say_open_of_kind(
     return " ".join(sentences)
 
 
+def say_kind_on(facilities: Sequence[Facility], days: Sequence[date], now: datetime, holidays: HolidayCalendar) -> str:
+    """The hours of facilities of one kind on given days (« quelles piscines sont ouvertes dimanche »):
+    each one whose hours are known, then those whose hours are not, in one sentence (with where to
+    check when they share the place), rather than the same apology once per facility."""
+    known = [f for f in facilities if f.weekly is not None]
+    unknown = [f for f in facilities if f.weekly is None]
+    sentences = [say_hours_on(f, day, now, holidays) for day in days for f in known]
+    if len(unknown) == 1:
+        sentences.append(say_hours_unknown(unknown[0]))
+    elif unknown:
+        sentences.append(f"Je n'ai pas les horaires {join_list([de(f.name) for f in unknown])}.")
+        places = {where_to_check(f) for f in unknown}
+        if len(places) == 1 and (place := places.pop()):
+            sentences.append(f"Vous pouvez les vérifier {place}.")
+    return " ".join(sentences)
+
+
 def _say_single_of_kind(facility: Facility, now: datetime, holidays: HolidayCalendar) -> str:
     status = status_at(facility, now, holidays)
     if status is None:

@@ -77,7 +77,17 @@ def say_episode_list(series: PodcastSeries) -> str:
         return f"La série {series.title} n'a pas encore d'épisode."
     entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in series.episodes]
     plural = "épisodes" if count > 1 else "épisode"
-    return f"{series.title} compte {count} {plural} : {join_list(entries)}. Lequel voulez-vous écouter ?"
+    return f"{series.title} compte {count} {plural} : {join_list(entries)}."
+
+
+WHICH_EPISODE = "Lequel voulez-vous écouter ?"
+LISTEN_TO_IT = "Voulez-vous l'écouter ?"
+
+
+def ask_which_episode(series: PodcastSeries) -> str:
+    """After « oui » to "Lequel voulez-vous écouter ?": the choice, spelled out."""
+    entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in series.episodes]
+    return f"Lequel : {join_list(entries, 'ou')} ?"
 
 
 def _guest_or_title(episode: Episode) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from mairie.catalogue.model import Facility, Procedure, ProcedureCase
@@ -80,6 +81,19 @@ def say_documents(procedure: Procedure, case: ProcedureCase | None) -> str:
 
 def say_cost(procedure: Procedure, case: ProcedureCase | None) -> str:
     return case.cost if case is not None else procedure.cost
+
+
+def say_documents_and_cost(procedure: Procedure, case: ProcedureCase | None) -> str:
+    """The documents, then the cost unless the list already gave its price (« un timbre fiscal de 25
+    euros » is a document too: saying it twice in a row sounds like a different sum)."""
+    documents, cost = say_documents(procedure, case), say_cost(procedure, case)
+    prices = _PRICE.findall(cost)
+    if prices and all(price in documents for price in prices):
+        return documents
+    return f"{documents} {cost}"
+
+
+_PRICE = re.compile(r"\d+(?:[,.]\d+)? euros?")
 
 
 def say_cost_of(procedure: Procedure, case: ProcedureCase | None) -> str:

@@ -66,6 +66,7 @@ def test_the_unknown_intent_handler_comes_last_and_yes_goes_to_offers_first() ->
         "ProcedureYesHandler",
         "PlayOfferedEpisodeHandler",
         "ListOfferedEpisodesHandler",
+        "ChooseListedEpisodeHandler",
         "ReadOfferedArticleHandler",
         "ReadOfferedSommaireHandler",
         "YesNoHandler",

@@ -74,8 +74,10 @@ def test_a_broken_template_is_reported_with_its_file_and_line(tmp_path: Path) ->
     )
     _, problems = read_templates(folder)
     assert len(problems) == 1
-    assert problems[0].render().startswith(
-        f"{folder / 'demarches.yaml'}:4: phrase illisible : vérifiez les parenthèses et les crochets"
+    assert (
+        problems[0]
+        .render()
+        .startswith(f"{folder / 'demarches.yaml'}:4: phrase illisible : vérifiez les parenthèses et les crochets")
     )
 
 
@@ -104,7 +106,9 @@ def test_a_rule_defined_twice_names_the_first_definition(tmp_path: Path) -> None
         },
     )
     _, problems = read_templates(folder)
-    assert [(p.file.name, p.line, p.message) for p in problems] == [("b.yaml", 2, "règle <svp> déjà définie (a.yaml:2).")]
+    assert [(p.file.name, p.line, p.message) for p in problems] == [
+        ("b.yaml", 2, "règle <svp> déjà définie (a.yaml:2).")
+    ]
 
 
 def test_an_empty_folder_is_a_problem(tmp_path: Path) -> None:
@@ -295,7 +299,7 @@ def test_out_of_scope_examples_teach_nothing_and_are_not_gaps(tmp_path: Path) ->
 
 
 def test_unreadable_examples_stop_the_build_with_file_and_line(tmp_path: Path) -> None:
-    folder = _examples(tmp_path, "language: fr\nintent: CostIntent\ntests:\n  - sentences: [\"oui\n")
+    folder = _examples(tmp_path, 'language: fr\nintent: CostIntent\ntests:\n  - sentences: ["oui\n')
     _, problems = read_phrasings(folder)
     assert len(problems) == 1
     assert problems[0].file.name == "CostIntent.yaml" and problems[0].message.startswith("fichier illisible")
@@ -307,7 +311,8 @@ def test_unreadable_examples_stop_the_build_with_file_and_line(tmp_path: Path) -
 def test_build_stats_show_samples_size_big_lines_and_undescribed_examples(tmp_path: Path) -> None:
     folder = _examples(
         tmp_path,
-        'language: fr\nintent: CostIntent\ntests:\n  - sentences: ["prix passeport"]\n    slots: {document: passeport}\n',
+        'language: fr\nintent: CostIntent\ntests:\n  - sentences: ["prix passeport"]\n'
+        "    slots: {document: passeport}\n",
     )
     templates, _ = read_phrasings(folder)
     model = apply_templates_to_model(_model(), templates)
