@@ -199,7 +199,6 @@ def test_build_writes_the_feeds_and_check_keeps_them_in_sync(
     ]
     feed = (root / FEEDS / "podcast-serie.xml").read_text(encoding="utf-8")
     assert '<guid isPermaLink="false">podcast:serie:un</guid>' in feed
-    assert not (root / "lambda" / "flux").exists(), "the feeds are not in what the Lambda ships"
 
     text = (content / "podcasts.yaml").read_text(encoding="utf-8")
     write(content, "podcasts.yaml", text.replace("duree: 12:00", "duree: 12:30"))

@@ -7,6 +7,7 @@ published) and one whose audio size is unknown (left out until it is given).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -263,3 +264,11 @@ def test_the_city_content_publishes_no_example_and_invents_no_owner() -> None:
     assert sorted(files) == [MAGAZINE_FEED, SERIES_FEED]
     for text in files.values():
         assert feedparser.parse(text).entries == [] and "@" not in text
+
+
+def test_the_feeds_are_never_shipped_to_amazon() -> None:
+    """ask-cli zips the code folder and uploads the skill package; an Alexa-hosted skill builds `lambda/`."""
+    profile = json.loads((ROOT / "ask-resources.json").read_text(encoding="utf-8"))["profiles"]["default"]
+    shipped = [Path(profile["code"]["default"]["src"]), Path(profile["skillMetadata"]["src"]), Path("lambda")]
+    for path in feeds_of(ROOT / "content"):
+        assert not any(path.is_relative_to(folder) for folder in shipped), path
