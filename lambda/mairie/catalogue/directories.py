@@ -12,7 +12,8 @@ feeds (`tools.feeds`), so that both agree on which entries a feed holds:
 Rules as published by Apple ("A Podcaster's Guide to RSS", archived in the Podcast Index namespace
 repository as `itunes_reference.md`; "Technical updates for hosting providers", 22 August 2022, which
 makes `guid` required and stops using `itunes:owner`) and by Spotify and YouTube (both send the code
-that proves ownership to the feed's `itunes:owner` e-mail). Used only by tools, never by the Lambda.
+that proves ownership to the feed's `itunes:owner` e-mail). Used by the YAML reader and the tools, never
+by the deployed Lambda (which reads the compiled catalogue).
 """
 
 from __future__ import annotations

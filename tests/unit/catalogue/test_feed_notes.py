@@ -296,3 +296,29 @@ def test_no_notes_while_the_content_has_a_problem(minimal: Path) -> None:
     write(minimal, "podcasts.yaml", "podcasts:\n  - id: serie\n    titre: La série\n")
     catalogue, problems, found = read_content_and_notes(minimal)
     assert catalogue is None and problems and found == []
+
+
+def test_a_misshapen_feed_field_is_noted_not_refused(minimal: Path) -> None:
+    write(
+        minimal,
+        "podcasts.yaml",
+        """\
+        podcasts:
+          - id: serie
+            titre: La série
+            description: Une série.
+            categorie: [Government, History]
+            proprietaire: podcasts@testville.fr
+            episodes:
+              - {id: un, numero: 1, titre: Un, description: Un., audio: "https://exemple.fr/1.mp3", exemple: true}
+        """,
+    )
+    found = [(line, message) for name, line, message in notes(minimal) if "›" in message.split(" : ")[0]]
+    assert found == [
+        (5, f"podcasts[1] (serie) › categorie : {FEED}il faut un texte ici, pas une liste."),
+        (
+            6,
+            f"podcasts[1] (serie) › proprietaire : {FEED}écrivez « proprietaire: » seul sur sa ligne, puis en "
+            "dessous, décalés de deux espaces, « nom: » et « email: ».",
+        ),
+    ]

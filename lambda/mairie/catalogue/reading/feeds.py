@@ -68,7 +68,7 @@ def parse_audio_type(raw: str) -> str:
 def read_feed_settings(fields: Fields) -> FeedSettings:
     """The feed keys of a series or of the magazine; unusable values are noted and left out."""
     category = fields.feed_value("categorie", parse_category, FOR_FEED)
-    owner = fields.block("proprietaire", OWNER_KEYS)
+    owner = _owner(fields)
     return FeedSettings(
         category=category,
         subcategory=_subcategory(fields, category),
@@ -188,6 +188,20 @@ def _apple_name(raw: str, choices: tuple[str, ...], what: str, examples: str) ->
     guess = suggest(raw, choices)
     hint = f"vouliez-vous dire {q(guess)} ?" if guess else f"écrivez par exemple {examples}."
     raise BadValue(f"{q(raw.strip())} n'est pas {what} d'Apple Podcasts ; {hint}")
+
+
+def _owner(fields: Fields) -> Fields | None:
+    """The `proprietaire:` block; anything else there is noted (the skill does not need it)."""
+    node = fields.get("proprietaire")
+    if node is None or isinstance(node, MappingNode):
+        return fields.block("proprietaire", OWNER_KEYS)
+    fields.reader.note(
+        node,
+        fields.at("proprietaire"),
+        f"{FOR_FEED}écrivez « proprietaire: » seul sur sa ligne, puis en dessous, décalés de deux espaces, "
+        "« nom: » et « email: ».",
+    )
+    return None
 
 
 def _has_owner_email(fields: Fields) -> bool:

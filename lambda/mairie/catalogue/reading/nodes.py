@@ -231,11 +231,13 @@ class Fields:
     def feed_value(self, key: str, parser: Callable[[str], T], prefix: str) -> T | None:
         """A value only the podcast feeds use: unusable, it is left out with a note (`prefix` first), not a problem."""
         node = self.get(key)
-        raw = None if node is None else self.reader.scalar(node, self.at(key))
-        if node is None or raw is None:
+        if node is None:
+            return None
+        if not isinstance(node, ScalarNode):
+            self.reader.note(node, self.at(key), f"{prefix}il faut {TEXT} ici, pas {describe(node)}.")
             return None
         try:
-            return parser(raw)
+            return parser(str(node.value))
         except BadValue as bad:
             self.reader.note(node, self.at(key), f"{prefix}{bad.message}")
             return None
