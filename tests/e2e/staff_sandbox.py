@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COPIED = ("content", "phrases", "lambda", "skill-package", "ask-resources.json")
+COPIED = ("content", "phrases", "lambda", "skill-package", "flux", "ask-resources.json")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".mypy_cache", "*.pyc")
 COMPILED = Path("lambda/mairie/data/catalogue.json")
 MODEL = Path("skill-package/interactionModels/custom/fr-FR.json")

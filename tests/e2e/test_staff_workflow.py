@@ -128,6 +128,15 @@ def test_the_guide_examples_work_as_written(sandbox: Path) -> None:
     assert validated.stderr.startswith(
         "Catalogue valide : 7 équipements, 2 démarches, 3 numéros du magazine, 1 série de podcasts (3 épisodes)."
     )
+    built = mairie(sandbox, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    series_feed = (sandbox / "flux" / "podcast-metamorphoses.xml").read_text(encoding="utf-8")
+    assert '<guid isPermaLink="false">podcast:metamorphoses:nom-de-l-invite</guid>' in series_feed
+    assert 'length="28512345" type="audio/mpeg"' in series_feed
+    assert "depardon" not in series_feed, "the examples stay out of the feed"
+    assert '<guid isPermaLink="false">magazine:2026-12</guid>' in (sandbox / "flux" / "magazine.xml").read_text(
+        encoding="utf-8"
+    )
 
     def said(at: str, text: str) -> str:
         result = mairie(sandbox, "say", "--at", at, text)
@@ -205,7 +214,7 @@ def test_deploy_refuses_invalid_content_and_never_calls_ask(sandbox: Path, tmp_p
     result = mairie(sandbox, "deploy", path=bin_dir)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "content/city.yaml:23: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
+        "content/city.yaml:24: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
         "vouliez-vous dire « Europe/Paris » ?"
     ]
     assert result.stderr.splitlines() == [

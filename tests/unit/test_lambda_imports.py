@@ -28,6 +28,7 @@ DEV_ONLY = (
     "ruff",
     "waitress",
     "cryptography",
+    "feedparser",
 )
 """Top-level names (or packages) that must never be loaded by the Lambda."""
 CLEARED = ("MAIRIE_CONTENT", "MAIRIE_CATALOGUE", "DYNAMODB_PERSISTENCE_TABLE_NAME", "SKILL_ID", "PYTHONPATH")
@@ -83,6 +84,7 @@ def test_no_dev_only_package_is_imported(lambda_modules: set[str], package: str)
 def test_the_yaml_loader_is_not_imported(lambda_modules: set[str]) -> None:
     assert loaded(lambda_modules, "mairie.catalogue.loader") == []
     assert loaded(lambda_modules, "mairie.catalogue.reading") == []
+    assert loaded(lambda_modules, "mairie.catalogue.directories") == []
 
 
 def test_boto3_only_with_a_dynamodb_table(lambda_modules: set[str]) -> None:

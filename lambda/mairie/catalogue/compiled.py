@@ -25,6 +25,7 @@ from mairie.catalogue.model import (
     DayRanges,
     Episode,
     Facility,
+    FeedSettings,
     Link,
     Magazine,
     MagazineIssue,
@@ -38,7 +39,7 @@ from mairie.catalogue.model import (
     WeeklyHours,
 )
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the JSON layout changes incompatibly; `load_compiled` refuses other versions."""
 
 Json = dict[str, Any]
@@ -237,6 +238,7 @@ class _Builder:
             holiday_subdivision=d["holiday_subdivision"],
             image_url=d["image_url"],
             aliases=tuple(d["aliases"]),
+            feeds_url=d["feeds_url"],
         )
 
     def day(self, ranges: list[Json]) -> DayRanges:
@@ -331,6 +333,9 @@ class _Builder:
             audio_url=self.s(d["audio_url"]),
             image_url=self.s(d["image_url"]),
             example=d["example"],
+            audio_bytes=d["audio_bytes"],
+            audio_type=self.s(d["audio_type"]),
+            duration_seconds=d["duration_seconds"],
         )
 
     def magazine(self, d: Json) -> Magazine:
@@ -340,6 +345,19 @@ class _Builder:
             website=d["website"],
             issues=tuple(self.issue(i) for i in d["issues"]),
             synonyms=self.strings(d["synonyms"]),
+            image_url=d["image_url"],
+            feed=self.feed(d["feed"]),
+        )
+
+    def feed(self, d: Json) -> FeedSettings:
+        s = self.s
+        return FeedSettings(
+            category=s(d["category"]),
+            subcategory=s(d["subcategory"]),
+            owner_name=s(d["owner_name"]),
+            owner_email=s(d["owner_email"]),
+            author=s(d["author"]),
+            explicit=d["explicit"],
         )
 
     def episode(self, d: Json) -> Episode:
@@ -355,6 +373,8 @@ class _Builder:
             duration_seconds=d["duration_seconds"],
             image_url=self.s(d["image_url"]),
             example=d["example"],
+            audio_bytes=d["audio_bytes"],
+            audio_type=self.s(d["audio_type"]),
         )
 
     def series(self, d: Json) -> PodcastSeries:
@@ -365,4 +385,6 @@ class _Builder:
             description=d["description"],
             image_url=d["image_url"],
             episodes=episodes if isinstance(episodes, tuple) else tuple(self.episode(e) for e in episodes),
+            website=d["website"],
+            feed=self.feed(d["feed"]),
         )

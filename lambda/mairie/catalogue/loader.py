@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node
 
+from mairie.catalogue.directories import has_audio_editions
 from mairie.catalogue.model import Catalogue, Facility, Magazine, PodcastSeries, Procedure
 from mairie.catalogue.problems import CatalogueError, Problem
 from mairie.catalogue.reading.city import read_city
 from mairie.catalogue.reading.facilities import read_facilities
+from mairie.catalogue.reading.feeds import FOR_FEED
 from mairie.catalogue.reading.magazine import read_magazine
-from mairie.catalogue.reading.nodes import Reader, compose_file, suggest
+from mairie.catalogue.reading.nodes import Reader, compose_file, line_of, suggest
 from mairie.catalogue.reading.podcasts import read_podcasts
 from mairie.catalogue.reading.procedures import read_procedures
 from mairie.catalogue.reading.values import q
@@ -43,8 +45,15 @@ def load_catalogue(content_dir: Path) -> Catalogue:
 
 def read_content(content_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
     """The catalogue (None if anything is wrong) and all the problems, file by file, line by line."""
+    catalogue, problems, _ = read_content_and_notes(content_dir)
+    return catalogue, problems
+
+
+def read_content_and_notes(content_dir: Path) -> tuple[Catalogue | None, list[Problem], list[Problem]]:
+    """`read_content`, plus what the podcast feeds still need (`reading.feeds`): notes that never make the
+    catalogue invalid, file by file, line by line (none when the catalogue is invalid)."""
     if not content_dir.is_dir():
-        return None, [Problem(content_dir, 1, "le dossier du catalogue est introuvable.")]
+        return None, [Problem(content_dir, 1, "le dossier du catalogue est introuvable.")], []
     readers = {name: Reader(content_dir / name) for name in FILES}
     roots = {name: _compose(readers[name]) for name in FILES}
 
@@ -73,8 +82,27 @@ def read_content(content_dir: Path) -> tuple[Catalogue | None, list[Problem]]:
     for name in FILES:
         problems.extend(sorted(readers[name].problems, key=lambda problem: problem.line))
     if problems or city is None:
-        return None, problems
-    return Catalogue(city, tuple(facilities), tuple(procedures), magazine, tuple(podcasts)), []
+        return None, problems, []
+    catalogue = Catalogue(city, tuple(facilities), tuple(procedures), magazine, tuple(podcasts))
+    if catalogue.city.feeds_url is None and (podcasts or (magazine and has_audio_editions(magazine))):
+        readers[CITY_FILE].note(_block_line(roots[CITY_FILE], "ville"), "ville", FEEDS_URL_MISSING)
+    notes = [note for name in FILES for note in sorted(readers[name].notes, key=lambda note: note.line)]
+    return catalogue, [], notes
+
+
+FEEDS_URL_MISSING = (
+    f"{FOR_FEED}il manque « adresse_flux » : l'adresse web du dossier où les flux seront déposés, "
+    "par exemple « https://www.ville.fr/podcasts/ » ; chaque flux y indique sa propre adresse."
+)
+
+
+def _block_line(root: Node | None, key: str) -> int:
+    """The line of `key:` in a well-formed file (the city's `ville:`), else 1."""
+    if isinstance(root, MappingNode):
+        for key_node, _ in root.value:
+            if getattr(key_node, "value", None) == key:
+                return line_of(key_node)
+    return 1
 
 
 def _compose(reader: Reader) -> Node | None:

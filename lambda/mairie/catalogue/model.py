@@ -167,6 +167,23 @@ class MagazineItem:
 
 
 @dataclass(frozen=True)
+class FeedSettings:
+    """What podcast directories read about a feed (`mairie build` writes it, see `tools.feeds`); never spoken."""
+
+    category: str | None = None
+    """An Apple Podcasts category, spelt as Apple does: "Government", "Society & Culture"."""
+    subcategory: str | None = None
+    """One of `category`'s subcategories ("Documentary"), or None."""
+    owner_name: str | None = None
+    owner_email: str | None = None
+    """Where Spotify and YouTube send the code that proves the feed is the city's."""
+    author: str | None = None
+    """Who publishes the feed, shown under its title; None for the city's name."""
+    explicit: bool = False
+    """Apple's parental advisory: True only for explicit content."""
+
+
+@dataclass(frozen=True)
 class MagazineIssue:
     id: str
     """The month, "YYYY-MM"; also the AudioPlayer token suffix (`magazine:2026-11`)."""
@@ -177,6 +194,11 @@ class MagazineIssue:
     audio_url: str | None = None
     image_url: str | None = None
     example: bool = False
+    audio_bytes: int | None = None
+    """Size of the audio file in bytes, for the feed's `enclosure` (podcast directories require it)."""
+    audio_type: str | None = None
+    """MIME type of the audio file ("audio/mpeg"); None when its extension tells it."""
+    duration_seconds: int | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +211,9 @@ class Magazine:
     """Sorted by month, oldest first."""
     synonyms: tuple[str, ...] = ()
     """Other names residents give the magazine (its former title, a nickname)."""
+    image_url: str | None = None
+    """The square artwork of the audio editions' feed."""
+    feed: FeedSettings = FeedSettings()
 
 
 @dataclass(frozen=True)
@@ -203,6 +228,10 @@ class Episode:
     duration_seconds: int | None = None
     image_url: str | None = None
     example: bool = False
+    audio_bytes: int | None = None
+    """Size of the audio file in bytes, for the feed's `enclosure` (podcast directories require it)."""
+    audio_type: str | None = None
+    """MIME type of the audio file ("audio/mpeg"); None when its extension tells it."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +242,9 @@ class PodcastSeries:
     image_url: str | None
     episodes: tuple[Episode, ...]
     """Sorted by episode number, first first."""
+    website: str | None = None
+    """The series' web page, linked from its feed; None for the city's website."""
+    feed: FeedSettings = FeedSettings()
 
 
 @dataclass(frozen=True)
@@ -235,6 +267,8 @@ class City:
     image_url: str | None = None
     aliases: tuple[str, ...] = ()
     """Names residents use for the city ("Issy", "Issy-les-Moulineaux"): the CITY_NAME slot values."""
+    feeds_url: str | None = None
+    """Where the podcast feeds written by `mairie build` are put online (a folder's https address)."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
-"""`mairie validate` and `mairie build [--check]`: check `content/`, then write what the Lambda ships.
+"""`mairie validate` and `mairie build [--check]`: check `content/`, then write what the Lambda ships
+and the podcast feeds (`flux/`, see `tools.feeds`; not shipped).
 
-Problems go to stdout, one per line (`file:line: message`); the French summary goes to stderr.
+Problems go to stdout, one per line (`file:line: message`); the French summary goes to stderr. What the
+feeds still need (notes) goes to stdout the same way from `mairie validate`, after a valid catalogue
+only: it never makes the content invalid, and `mairie build` only counts it.
 Never imported by the Lambda.
 """
 
@@ -15,11 +18,12 @@ from typing import Any
 
 from mairie.catalogue.compiled import dump_catalogue
 from mairie.catalogue.holiday_table import compute_table, dump_table
-from mairie.catalogue.loader import read_content
+from mairie.catalogue.loader import read_content_and_notes
 from mairie.catalogue.model import Catalogue
 from mairie.catalogue.problems import Problem, display_path
 from mairie.catalogue.slots import apply_catalogue_to_model
 from mairie.tools.examples import slot_values
+from mairie.tools.feeds import FEEDS, feed_files
 from mairie.tools.grammar import Grammar
 from mairie.tools.model_limits import limit_problems
 from mairie.tools.phrases import apply_templates_to_model, model_problems, read_phrasings, read_templates
@@ -32,23 +36,32 @@ PHRASES = Path("phrases/fr-FR")
 
 
 def run_validate(content_dir: Path) -> int:
-    """0 when `content_dir` is valid, else 1 after listing every problem."""
-    catalogue, problems = read_content(content_dir)
+    """0 when `content_dir` is valid (whatever the feeds still need), else 1 after listing every problem."""
+    catalogue, problems, notes = read_content_and_notes(content_dir)
     if catalogue is None:
         _print_problems(problems)
         _say(f"{_count(len(problems), 'problème trouvé', 'problèmes trouvés')} dans {_folder(content_dir)}.")
         return 1
+    _print_problems(notes)
+    sys.stdout.flush()  # the notes, then what they mean
     _say_valid(catalogue)
+    if notes:
+        _say(
+            f"Flux de podcasts : {_count(len(notes), 'information à compléter', 'informations à compléter')} "
+            "(ci-dessus) avant de les proposer à Apple Podcasts, Spotify ou YouTube Music ; elles ne concernent "
+            "que les flux, pas la skill Alexa."
+        )
     return 0
 
 
 def run_build(content_dir: Path, root: Path, check: bool) -> int:
-    """Write the compiled catalogue and the generated parts of the interaction model under `root`.
+    """Write the compiled catalogue, the generated parts of the interaction model and the podcast feeds
+    under `root`.
 
     Nothing is written when the content is invalid. With `check`, nothing is written either: the
-    result is 1 when a generated file is missing or out of date.
+    result is 1 when a generated file is missing, out of date, or a feed no longer made by the content.
     """
-    catalogue, problems = read_content(content_dir)
+    catalogue, problems, notes = read_content_and_notes(content_dir)
     if catalogue is None:
         _print_problems(problems)
         found = _count(len(problems), "problème trouvé", "problèmes trouvés")
@@ -62,20 +75,42 @@ def run_build(content_dir: Path, root: Path, check: bool) -> int:
         root / MODEL: model_text,
         root / HOLIDAYS: dump_table(compute_table(catalogue.city.holiday_subdivision)),
     }
+    outputs.update({root / path: text for path, text in feed_files(catalogue).items()})
     stale = [path for path, text in outputs.items() if _read(path) != text]
+    unused = _unused_feeds(root, outputs)
     if check:
-        return _report_check(stale)
+        return _report_check(stale, unused)
+    if not _write_all(stale, outputs, unused):
+        return 1
+    _say_valid(catalogue)
+    if notes:
+        infos = _count(len(notes), "information manque", "informations manquent")
+        _say(f"Flux de podcasts : {infos} pour les publier ; détail avec « mairie validate ».")
+    changed = len(stale) + len(unused)
+    _say(f"{_count(changed, 'fichier mis', 'fichiers mis')} à jour." if changed else "Tout était déjà à jour.")
+    return 0
+
+
+def _unused_feeds(root: Path, outputs: dict[Path, str]) -> list[Path]:
+    """Feeds in `flux/` that the content no longer makes (a series removed or renamed)."""
+    folder = root / FEEDS
+    found = sorted(folder.glob("*.xml")) if folder.is_dir() else []
+    return [path for path in found if path not in outputs]
+
+
+def _write_all(stale: list[Path], outputs: dict[Path, str], unused: list[Path]) -> bool:
+    """Write what changed, remove the feeds no longer made; False (and why) when the disk refuses."""
     try:
         for path in stale:
             _write(path, outputs[path])
             _say(f"Écrit : {display_path(path)}")
+        for path in unused:
+            path.unlink()
+            _say(f"Supprimé (plus dans le contenu) : {display_path(path)}")
     except OSError as error:
         _say(f"Impossible d'écrire {display_path(Path(error.filename or '?'))} : {error.strerror}.")
-        return 1
-    _say_valid(catalogue)
-    updated = _count(len(stale), "fichier mis", "fichiers mis")
-    _say(f"{updated} à jour." if stale else "Tout était déjà à jour.")
-    return 0
+        return False
+    return True
 
 
 def _generated_model(path: Path, phrases: Path, catalogue: Catalogue) -> str | None:
@@ -132,11 +167,13 @@ def _read_model(path: Path) -> dict[str, Any] | None:
     return model
 
 
-def _report_check(stale: list[Path]) -> int:
+def _report_check(stale: list[Path], unused: list[Path]) -> int:
     for path in stale:
         print(f"{display_path(path)}: pas à jour par rapport au contenu.")
-    if stale:
-        files = _count(len(stale), "fichier généré n'est", "fichiers générés ne sont")
+    for path in unused:
+        print(f"{display_path(path)}: ce flux ne correspond plus au contenu.")
+    if stale or unused:
+        files = _count(len(stale) + len(unused), "fichier généré n'est", "fichiers générés ne sont")
         _say(f"{files} pas à jour : lancez « mairie build ».")
         return 1
     _say("Les fichiers générés sont à jour.")

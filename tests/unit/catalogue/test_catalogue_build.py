@@ -10,6 +10,7 @@ from catalogue_helpers import write
 
 from mairie.catalogue.compiled import load_compiled
 from mairie.tools.build import COMPILED, MODEL, PHRASES, run_build, run_validate
+from mairie.tools.feeds import FEEDS
 
 MODEL_TEXT = {
     "interactionModel": {
@@ -147,3 +148,79 @@ def test_examples_are_counted(root: Path, content: Path, capsys: pytest.CaptureF
     assert capsys.readouterr().err.splitlines()[1] == (
         "À vérifier : 1 entrée est marquée « exemple » ; remplacez-la par des informations confirmées."
     )
+
+
+SERIES = """\
+    podcasts:
+      - id: serie
+        titre: La série
+        description: Une série.
+        episodes:
+          - id: un
+            numero: 1
+            titre: Un
+            description: Le premier.
+            audio: https://exemple.fr/1.mp3
+            taille_audio: 1200
+            date: 2026-01-02
+            duree: 12:00
+    """
+
+
+def test_validate_lists_what_the_feeds_need_and_stays_valid(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(content, "podcasts.yaml", SERIES)
+    assert run_validate(content) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[:2] == [
+        "content/city.yaml:1: ville : pour le flux de podcast, il manque « adresse_flux » : l'adresse web du dossier "
+        "où les flux seront déposés, par exemple « https://www.ville.fr/podcasts/ » ; chaque flux y indique sa "
+        "propre adresse.",
+        "content/podcasts.yaml:2: podcasts[1] (serie) : pour le flux de podcast, il manque « image » : la pochette "
+        "carrée, de 1400 × 1400 à 3000 × 3000 pixels, en JPEG ou PNG, qu'exige Apple Podcasts.",
+    ]
+    assert len(out.splitlines()) == 4
+    assert err.splitlines() == [
+        "Catalogue valide : 2 équipements, 1 démarche, 0 numéro du magazine, 1 série de podcasts (1 épisode).",
+        "Flux de podcasts : 4 informations à compléter (ci-dessus) avant de les proposer à Apple Podcasts, Spotify "
+        "ou YouTube Music ; elles ne concernent que les flux, pas la skill Alexa.",
+    ]
+
+
+def test_build_writes_the_feeds_and_check_keeps_them_in_sync(
+    root: Path, content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(content, "podcasts.yaml", SERIES)
+    assert run_build(content, root, check=False) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert "Écrit : flux/podcast-serie.xml" in err
+    assert err[-2:] == [
+        "Flux de podcasts : 4 informations manquent pour les publier ; détail avec « mairie validate ».",
+        "4 fichiers mis à jour.",
+    ]
+    feed = (root / FEEDS / "podcast-serie.xml").read_text(encoding="utf-8")
+    assert '<guid isPermaLink="false">podcast:serie:un</guid>' in feed
+
+    text = (content / "podcasts.yaml").read_text(encoding="utf-8")
+    write(content, "podcasts.yaml", text.replace("duree: 12:00", "duree: 12:30"))
+    assert run_build(content, root, check=True) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "lambda/mairie/data/catalogue.json: pas à jour par rapport au contenu.",
+        "flux/podcast-serie.xml: pas à jour par rapport au contenu.",
+    ]
+    assert (root / FEEDS / "podcast-serie.xml").read_text(encoding="utf-8") == feed, "--check writes nothing"
+
+
+def test_a_removed_series_loses_its_feed(root: Path, content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(content, "podcasts.yaml", SERIES)
+    assert run_build(content, root, check=False) == 0
+    (content / "podcasts.yaml").unlink()
+    capsys.readouterr()
+    assert run_build(content, root, check=True) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "flux/podcast-serie.xml: ce flux ne correspond plus au contenu."
+    assert err == "2 fichiers générés ne sont pas à jour : lancez « mairie build ».\n"
+    assert run_build(content, root, check=False) == 0
+    assert "Supprimé (plus dans le contenu) : flux/podcast-serie.xml" in capsys.readouterr().err.splitlines()
+    assert not (root / FEEDS / "podcast-serie.xml").exists()
+    assert run_build(content, root, check=True) == 0

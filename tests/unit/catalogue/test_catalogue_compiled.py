@@ -22,6 +22,7 @@ from mairie.catalogue.model import (
     DateException,
     Episode,
     Facility,
+    FeedSettings,
     Link,
     Magazine,
     MagazineIssue,
@@ -36,6 +37,7 @@ from mairie.catalogue.model import (
 )
 
 DAY = (TimeRange(510, 720), TimeRange(840, 1080))
+FEED = FeedSettings("Society & Culture", "Documentary", "Service communication", "podcasts@v.fr", "La Ville", True)
 WEEK = WeeklyHours((DAY, DAY, (), DAY, DAY, (TimeRange(540, 720),), ()))
 
 
@@ -53,6 +55,7 @@ def full_catalogue() -> Catalogue:
             "57",
             "https://v.fr/i.png",
             ("Ville", "V"),
+            "https://v.fr/flux/",
         ),
         facilities=(
             Facility(
@@ -120,9 +123,14 @@ def full_catalogue() -> Catalogue:
                     "https://m.fr/a.mp3",
                     "https://m.fr/i.png",
                     True,
+                    12_345_678,
+                    "audio/x-m4a",
+                    1800,
                 ),
             ),
             ("le mag",),
+            "https://m.fr/pochette.jpg",
+            FeedSettings("Government", owner_email="mag@v.fr"),
         ),
         podcasts=(
             PodcastSeries(
@@ -142,8 +150,12 @@ def full_catalogue() -> Catalogue:
                         1530,
                         "https://p.fr/e.png",
                         True,
+                        28_512_345,
+                        "audio/mpeg",
                     ),
                 ),
+                "https://p.fr/serie",
+                FEED,
             ),
         ),
     )

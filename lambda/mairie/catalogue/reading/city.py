@@ -23,6 +23,7 @@ CITY_KEYS = (
     "a_propos",
     "image",
     "zone_jours_feries",
+    "adresse_flux",
 )
 _INVOCATION_RE = re.compile(r"[a-zà-öø-ÿœæ' .]+")
 LAUNCH_WORDS = frozenset({"ouvre", "lance", "demande", "dis", "alexa", "amazon", "echo", "écho", "computer"})
@@ -106,5 +107,6 @@ def read_city(reader: Reader, root: Node) -> City | None:
         holiday_subdivision=fields.parsed("zone_jours_feries", parse_holiday_zone),
         image_url=fields.url("image"),
         aliases=fields.texts("surnoms") or ((name,) if name else ()),
+        feeds_url=fields.url("adresse_flux"),
     )
     return city

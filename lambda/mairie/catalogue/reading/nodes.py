@@ -3,7 +3,8 @@
 Values are read from the raw scalar text, not from YAML's implicit typing, so that `8:30`,
 `2026-02-30` or `25:30` reach our own parsers (and their French messages) unchanged.
 Every problem is collected in a `Reader`; reading goes on after a problem so that staff see all
-of them at once.
+of them at once. A `Reader` also collects *notes*: what the podcast feeds still need (see
+`reading.feeds`), which never make the catalogue invalid.
 """
 
 from __future__ import annotations
@@ -69,15 +70,23 @@ def suggest(word: str, choices: Sequence[str]) -> str | None:
 
 
 class Reader:
-    """Collects the problems of one file."""
+    """Collects the problems of one file, and its notes for the podcast feeds."""
 
     def __init__(self, file: Path) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.notes: list[Problem] = []
 
     def report(self, at: Node | int, where: str, message: str) -> None:
+        self.problems.append(self._located(at, where, message))
+
+    def note(self, at: Node | int, where: str, message: str) -> None:
+        """Something a podcast feed needs: said by `mairie validate`, never a reason to refuse the content."""
+        self.notes.append(self._located(at, where, message))
+
+    def _located(self, at: Node | int, where: str, message: str) -> Problem:
         line = at if isinstance(at, int) else line_of(at)
-        self.problems.append(Problem(self.file, line, f"{where} : {message}" if where else message))
+        return Problem(self.file, line, f"{where} : {message}" if where else message)
 
     def scalar(self, node: Node, where: str) -> str | None:
         """The raw text of a scalar; None (and a problem) when it is a list or a block."""
@@ -216,17 +225,22 @@ class Fields:
         return self.parsed(key, parse_url, required=required)
 
     def flag(self, key: str, default: bool = False) -> bool:
+        found = self.parsed(key, parse_flag)
+        return default if found is None else found
+
+    def feed_value(self, key: str, parser: Callable[[str], T], prefix: str) -> T | None:
+        """A value only the podcast feeds use: unusable, it is left out with a note (`prefix` first), not a problem."""
         node = self.get(key)
         if node is None:
-            return default
-        raw = self.reader.scalar(node, self.at(key))
-        if raw is not None and raw.strip().lower() in _TRUE:
-            return True
-        if raw is not None and raw.strip().lower() in _FALSE:
-            return False
-        if raw is not None:
-            self.reader.report(node, self.at(key), f"{q(raw)} n'est pas accepté ; écrivez {q('true')} ou {q('false')}.")
-        return default
+            return None
+        if not isinstance(node, ScalarNode):
+            self.reader.note(node, self.at(key), f"{prefix}il faut {TEXT} ici, pas {describe(node)}.")
+            return None
+        try:
+            return parser(str(node.value))
+        except BadValue as bad:
+            self.reader.note(node, self.at(key), f"{prefix}{bad.message}")
+            return None
 
     def integer(self, key: str, *, required: bool = False, low: int = 0, high: int = 10_000) -> int | None:
         node = self.get(key, required=required)
@@ -270,6 +284,14 @@ class Fields:
             if fields is not None:
                 blocks.append(fields)
         return blocks
+
+
+def parse_flag(raw: str) -> bool:
+    """ "true" / "false" (also "oui", "non", "vrai", "faux")."""
+    word = raw.strip().lower()
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    raise BadValue(f"{q(raw)} n'est pas accepté ; écrivez {q('true')} ou {q('false')}.")
 
 
 def pick(raw: str, choices: Mapping[str, T]) -> T:

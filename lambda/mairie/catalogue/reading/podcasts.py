@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from yaml.nodes import Node
 
+from mairie.catalogue.directories import feed_episodes
 from mairie.catalogue.model import Episode, PodcastSeries
+from mairie.catalogue.reading import feeds
 from mairie.catalogue.reading.common import UniqueIds
 from mairie.catalogue.reading.nodes import Fields, Reader
 from mairie.catalogue.reading.values import parse_date, parse_duration
 
-SERIES_KEYS = ("id", "titre", "description", "image", "episodes")
+SERIES_KEYS = ("id", "titre", "description", "image", "site_web", *feeds.FEED_KEYS, "episodes")
 EPISODE_KEYS = (
     "id",
     "numero",
@@ -17,6 +19,7 @@ EPISODE_KEYS = (
     "invites",
     "description",
     "audio",
+    *feeds.MEDIA_KEYS,
     "date",
     "duree",
     "image",
@@ -46,17 +49,23 @@ def read_series(fields: Fields) -> PodcastSeries:
         ids.check(episode.id or None, episode_fields)
         numbers.check(str(episode.number) if episode.number else None, episode_fields, "numero")
         episodes.append(episode)
-    return PodcastSeries(
+    series = PodcastSeries(
         id=fields.ident() or "",
         title=fields.text("titre") or "",
         description=fields.text("description") or "",
         image_url=fields.url("image"),
         episodes=tuple(sorted(episodes, key=lambda episode: episode.number)),
+        website=fields.url("site_web"),
+        feed=feeds.read_feed_settings(fields),
     )
+    feeds.note_channel(fields, series.image_url, series.feed, len(feed_episodes(series)), "épisode")
+    feeds.note_description(fields, "description", series.description)
+    return series
 
 
 def read_episode(fields: Fields) -> Episode:
-    return Episode(
+    media = feeds.read_media(fields)
+    episode = Episode(
         id=fields.ident() or "",
         number=fields.integer("numero", required=True, low=1) or 0,
         title=fields.text("titre") or "",
@@ -67,4 +76,12 @@ def read_episode(fields: Fields) -> Episode:
         duration_seconds=fields.parsed("duree", parse_duration),
         image_url=fields.url("image"),
         example=fields.flag("exemple"),
+        audio_bytes=media[0],
+        audio_type=media[1],
     )
+    if not episode.example and episode.audio_url:
+        feeds.note_item(fields, episode.audio_url, media, episode.duration_seconds)
+        feeds.note_publication_date(fields)
+        feeds.note_artwork(fields, "image", episode.image_url)
+        feeds.note_description(fields, "description", episode.description)
+    return episode
