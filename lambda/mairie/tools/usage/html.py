@@ -124,8 +124,12 @@ def _not_understood_section(summary: UsageSummary) -> list[str]:
 
 def _hours_unknown_section(summary: UsageSummary, names: FacilityNames) -> list[str]:
     heading = "<h2>Équipements demandés dont les horaires sont inconnus</h2>"
+    unknown = (
+        f"<p>Équipements inconnus du catalogue : {escape(number(summary.facility_unknown))} demandes "
+        "(le nom dit n'est jamais enregistré).</p>"
+    )
     if not summary.hours_unknown:
-        return [heading, "<p>Aucun.</p>"]
+        return [heading, "<p>Aucun.</p>", unknown]
     ranked = summary.hours_unknown.most_common()
     bars = [Bar(facility_label(f, names), count, number(count)) for f, count in ranked]
     return [
@@ -134,8 +138,7 @@ def _hours_unknown_section(summary: UsageSummary, names: FacilityNames) -> list[
         "puis lancez <code>mairie build</code>.</p>",
         _figure("Demandes d'horaires d'équipements sans horaires", _bars_svg(bars)),
         _table(["Équipement", "Demandes"], [[facility_label(f, names), number(c)] for f, c in ranked]),
-        f"<p>Équipements inconnus du catalogue : {escape(number(summary.facility_unknown))} demandes "
-        "(le nom dit n'est jamais enregistré).</p>",
+        unknown,
     ]
 
 
