@@ -134,3 +134,12 @@ def test_help_and_commands_not_available_yet(tmp_path: Path) -> None:
     assert help_text.stdout.startswith("utilisation : mairie")
     assert "serve" in help_text.stdout
     assert mairie("serve", "--workers", "0", cwd=tmp_path).returncode == 2  # refused before starting a server
+
+
+@pytest.mark.parametrize("command", ["stats", "phrases", "calibrer"])
+def test_the_usage_commands_have_a_french_help(command: str, tmp_path: Path) -> None:
+    result = mairie(command, "--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"utilisation : mairie {command}")
+    assert "afficher cette aide et quitter" in result.stdout
+    assert command in mairie("--help", cwd=tmp_path).stdout

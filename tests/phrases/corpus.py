@@ -17,18 +17,18 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from mairie.catalogue.current import reset_catalogue_cache
 from mairie.catalogue.loader import load_catalogue
 from mairie.tools.build import MODEL, PHRASES, build_model, load_grammar
 from mairie.tools.local_skill import LocalSkill, import_lambda_handler
+from mairie.tools.phrase_corpus import Phrasing
+from mairie.tools.phrase_corpus import load_corpus as load_phrasings
 from mairie.tools.resolver import Resolver
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,35 +39,8 @@ NOW = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
 """Thursday 26 November 2026, 10:00 in the commune: the corpus's dates are relative to it."""
 
 
-@dataclass(frozen=True)
-class Phrasing:
-    file: str
-    intent: str
-    sentence: str
-    slots: dict[str, Any] = field(default_factory=dict)
-    answer: tuple[str, ...] = ()
-
-    @property
-    def label(self) -> str:
-        return f"{self.intent}: {self.sentence}"
-
-
 def load_corpus(folder: Path = CORPUS) -> list[Phrasing]:
-    phrasings = []
-    for path in sorted(folder.glob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for test in document["tests"]:
-            for sentence in test["sentences"]:
-                phrasings.append(
-                    Phrasing(
-                        path.name,
-                        document["intent"],
-                        str(sentence),
-                        dict(test.get("slots") or {}),
-                        tuple(str(a) for a in test.get("answer") or ()),
-                    )
-                )
-    return phrasings
+    return load_phrasings(folder)
 
 
 def commune_model() -> dict[str, Any]:

@@ -101,10 +101,21 @@ def test_one_json_log_line_per_request_without_personal_data(user: str, caplog: 
     assert lines[1]["intent"] == "FacilityHoursIntent"
     assert lines[-2]["request"] == "AlexaSkillEvent.SkillDisabled"
     for line in lines:
-        assert set(line) == {"request", "intent", "latency_ms", "outcome"}
+        assert set(line) == {"request", "intent", "feature", "outcome", "facility", "latency_ms", "day"}
         assert isinstance(line["latency_ms"], float) and line["latency_ms"] >= 0
-    assert lines[-1]["outcome"] == "error"
-    assert {line["outcome"] for line in lines[:-1]} == {"ok"}
+    assert [line["outcome"] for line in lines] == [
+        "answered",
+        "not_understood",  # an intent this skill does not know
+        "answered",
+        "not_understood",
+        "not_understood",
+        "answered",
+        "answered",
+        "answered",
+        "error",
+    ]
+    assert [line["day"] for line in lines] == ["2026-11-26"] * 7 + ["2026-11-27", None]
+    assert {line["facility"] for line in lines} == {None}
 
 
 def test_the_conversation_still_answers_politely(user: str) -> None:

@@ -7,6 +7,7 @@ from ask_sdk_model import Response
 
 from mairie.alexa import respond, speech_rate, state, topics, turn
 from mairie.alexa.base import IntentHandler, RequestTypeHandler, intent_name
+from mairie.alexa.log import NOT_UNDERSTOOD
 from mairie.voice import assistant as spoken
 
 MISUNDERSTOOD = "misunderstood"
@@ -77,6 +78,7 @@ class FallbackHandler(IntentHandler):
     intents = ("AMAZON.FallbackIntent",)
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        respond.note(handler_input, NOT_UNDERSTOOD)
         session = turn.session(handler_input)
         count = int(session.get(MISUNDERSTOOD) or 0) + 1
         session[MISUNDERSTOOD] = count

@@ -13,7 +13,7 @@ from ask_sdk_runtime.exceptions import DispatchException
 
 from mairie.alexa import respond, turn
 from mairie.alexa.base import request_type
-from mairie.alexa.log import get_logger
+from mairie.alexa.log import ERROR, REPORT, get_logger
 from mairie.voice import assistant as spoken
 
 LOGGER = get_logger(__name__)
@@ -51,6 +51,7 @@ class CatchAllExceptionHandler(AbstractExceptionHandler):
             request_type(handler_input),
             "" if isinstance(exception, LookupError | DispatchException) else f" at {where(exception)}",
         )
+        REPORT.outcome = ERROR  # even after a handler finished: a response interceptor may have failed
         handler_input.response_builder = ResponseFactory()  # drop whatever the failed handler built
         if not allows_speech(handler_input):
             return respond.empty(handler_input)

@@ -8,6 +8,7 @@ from ask_sdk_model import Response
 from mairie.alexa import respond, turn
 from mairie.alexa.base import IntentHandler, intent_name
 from mairie.alexa.hours import EXPECTING, ask_which_one, facilities_named
+from mairie.alexa.log import EXAMPLE_CONTENT, FACILITY_UNKNOWN
 from mairie.catalogue.model import Facility
 from mairie.voice import facilities as spoken
 from mairie.voice.assistant import anything_else
@@ -28,6 +29,8 @@ def answer_detail(handler_input: HandlerInput, asked: str, facility: Facility) -
     else:
         text = spoken.say_about(facility)
     card = respond.Card(title=capitalize_first(facility.name), text=spoken.card_text(facility))
+    if facility.example:
+        respond.note(handler_input, EXAMPLE_CONTENT, facility.id)
     return respond.answer(handler_input, f"{text} {anything_else()}", ask=anything_else(), card=card)
 
 
@@ -49,6 +52,8 @@ def ask_facility(handler_input: HandlerInput, asked: str) -> Response:
     """No facility understood (or one the catalogue does not have): which one? The words heard are
     not repeated back: they may be anything."""
     catalogue = turn.catalogue()
+    if turn.slot_value(handler_input, "facility"):
+        respond.note(handler_input, FACILITY_UNKNOWN)
     turn.session(handler_input)[EXPECTING] = asked
     question = spoken.ask_which_facility(catalogue.facilities)
     return respond.answer(handler_input, question, ask=question)

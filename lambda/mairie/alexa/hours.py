@@ -9,6 +9,7 @@ from ask_sdk_model import Response
 
 from mairie.alexa import respond, turn
 from mairie.alexa.base import IntentHandler, intent_name
+from mairie.alexa.log import EXAMPLE_CONTENT, FACILITY_UNKNOWN, HOURS_UNKNOWN
 from mairie.catalogue.model import Catalogue, Facility
 from mairie.domain.dates import parse_amazon_date
 from mairie.voice import hours as spoken
@@ -32,12 +33,30 @@ def facility_card(handler_input: HandlerInput, facility: Facility) -> respond.Ca
     return respond.Card(title=capitalize_first(facility.name), text=text)
 
 
+def note_facility(handler_input: HandlerInput, facility: Facility) -> None:
+    """Hours unknown, or facts only an example: noted for the log line, with the facility's catalogue id."""
+    if facility.weekly is None:  # the only way to an unknown answer (`domain.hours`: None ⇔ no weekly hours)
+        respond.note(handler_input, HOURS_UNKNOWN, facility.id)
+    elif facility.example:
+        respond.note(handler_input, EXAMPLE_CONTENT, facility.id)
+
+
+def note_kind(handler_input: HandlerInput, facilities: list[Facility]) -> None:
+    """Facilities of a kind: hours unknown when none has hours, else example when one answered is."""
+    known = [f for f in facilities if f.weekly is not None]
+    if not known:
+        note_facility(handler_input, facilities[0])
+    elif examples := [f for f in known if f.example]:
+        note_facility(handler_input, examples[0])
+
+
 def ask_for_facility(handler_input: HandlerInput, catalogue: Catalogue, asked_for: str, said: str | None) -> Response:
     """Which facility? (none was named, or one the catalogue does not know: the words heard are not
     repeated back, they may be anything)."""
     names = [f.name for f in catalogue.facilities[:3]]
     example = f" Par exemple {join_list(names, 'ou')}." if names else ""
     if said:
+        respond.note(handler_input, FACILITY_UNKNOWN)
         text = f"Je ne connais pas cet équipement.{example} Lequel voulez-vous ?"
     else:
         text = f"De quel équipement voulez-vous les horaires ?{example}"
@@ -80,6 +99,7 @@ class FacilityHoursHandler(IntentHandler):
         if facility is None:
             return ask_for_facility(handler_input, catalogue, asked, turn.slot_value(handler_input, "facility"))
         text = self.answer_for(handler_input, asked, facility)
+        note_facility(handler_input, facility)
         return respond.answer(
             handler_input,
             f"{text} {anything_else()}",
@@ -118,6 +138,7 @@ class OpenFacilitiesHandler(IntentHandler):
         kind = turn.slot_id(handler_input, "kind")
         facilities = [f for f in catalogue.facilities if f.kind == kind] if kind else []
         if not facilities:
+            respond.note(handler_input, FACILITY_UNKNOWN)
             kinds = sorted({f.kind for f in catalogue.facilities})
             text = (
                 "Je ne connais pas ce type d'équipement. "
@@ -134,4 +155,5 @@ class OpenFacilitiesHandler(IntentHandler):
             text = spoken.say_kind_on(facilities[:4], days, now, turn.holidays())
         else:
             text = spoken.say_open_of_kind(facilities, now, turn.holidays())
+        note_kind(handler_input, facilities)
         return respond.answer(handler_input, f"{text} {anything_else()}", ask=anything_else())

@@ -13,6 +13,7 @@ from ask_sdk_model import Response
 
 from mairie.alexa import respond, turn
 from mairie.alexa.base import IntentHandler, intent_name
+from mairie.alexa.log import EXAMPLE_CONTENT
 from mairie.alexa.media import start_track
 from mairie.alexa.offers import OFFER_ARTICLE, OFFER_SOMMAIRE, offer, offered
 from mairie.catalogue.model import Magazine, MagazineIssue
@@ -54,6 +55,8 @@ def say_sommaire(handler_input: HandlerInput, magazine: Magazine, issue: Magazin
     lines = [f"• {item.title} : {item.summary}" for item in issue.items]
     card = respond.Card(title=issue.title, text="\n".join(lines))
     turn.session(handler_input)[MAGAZINE] = {"issue": issue.id, "item": -1}
+    if issue.example:
+        respond.note(handler_input, EXAMPLE_CONTENT)
     if not issue.items:
         return respond.answer(handler_input, text, ask=question, card=card)
     reprompt = spoken.reprompt_read_item()
@@ -96,6 +99,8 @@ def _context(handler_input: HandlerInput) -> tuple[MagazineIssue, int] | None:
 def read_article(handler_input: HandlerInput, issue: MagazineIssue, index: int) -> Response:
     item = issue.items[index]
     turn.session(handler_input)[MAGAZINE] = {"issue": issue.id, "item": index}
+    if issue.example:
+        respond.note(handler_input, EXAMPLE_CONTENT)
     card = respond.Card(title=item.title, text=item.text or item.summary)
     if playlist.next_article(issue, index) is None:
         text = f"{spoken.say_article(item, is_last=True)} {anything_else()}"

@@ -7,6 +7,7 @@ from ask_sdk_model import Response
 
 from mairie.alexa import respond, state, turn
 from mairie.alexa.base import IntentHandler
+from mairie.alexa.log import EXAMPLE_CONTENT
 from mairie.alexa.offers import OFFER_EPISODE, OFFER_LIST, OFFER_PICK, offer, offered
 from mairie.catalogue.model import Episode, PodcastSeries
 from mairie.domain import playlist
@@ -18,6 +19,8 @@ def start_track(handler_input: HandlerInput, track: playlist.Track, text: str, o
     """Play a track now, or explain when this device has no audio player."""
     if not turn.supports_audio_player(handler_input):
         return respond.answer(handler_input, spoken.say_no_audio_device(), ask=anything_else())
+    if (track.episode is not None and track.episode.example) or (track.issue is not None and track.issue.example):
+        respond.note(handler_input, EXAMPLE_CONTENT)
     state.remember_position(handler_input, track.token, offset_ms)
     card = respond.Card(title=track.title, text=track.subtitle, image_url=track.image_url)
     return respond.play(handler_input, track, text=text, offset_ms=offset_ms, card=card)
@@ -109,6 +112,8 @@ class EpisodeInfoHandler(IntentHandler):
                 )
             series, episode = found_series, latest
         question = "Voulez-vous écouter cet épisode ?"
+        if episode.example:
+            respond.note(handler_input, EXAMPLE_CONTENT)
         offer(handler_input, OFFER_EPISODE, playlist.episode_token(series, episode), question)
         return respond.answer(handler_input, f"{spoken.say_episode_info(series, episode)} {question}", ask=question)
 

@@ -23,6 +23,7 @@ from ask_sdk_model.dialog import ElicitSlotDirective
 
 from mairie.alexa import respond, turn
 from mairie.alexa.base import IntentHandler, intent_name
+from mairie.alexa.log import NOT_UNDERSTOOD
 from mairie.alexa.offers import is_last_question
 from mairie.catalogue.model import Procedure, ProcedureCase, Situation
 from mairie.domain.procedures import CaseQuery, find_case, missing_detail
@@ -295,6 +296,8 @@ class DontKnowHandler(IntentHandler):
         return intent_name(handler_input) == DONT_KNOW_INTENT or eliciting(handler_input) is not None
 
     def handle(self, handler_input: HandlerInput) -> Response:
+        if intent_name(handler_input) != DONT_KNOW_INTENT:
+            respond.note(handler_input, NOT_UNDERSTOOD)  # words Alexa could not place, answered in general
         context = eliciting(handler_input)
         if context is None:
             return respond.answer(handler_input, f"Ce n'est pas grave. {anything_else()}", ask=anything_else())

@@ -2,6 +2,10 @@
 
 Every string from the catalogue or the voice layer is escaped here, so content such as
 "Musée & Co" can never break the SSML. The last answer is kept in the session for "répète".
+
+Handlers also say here what became of the request when it was not a plain answer (`note`): not
+understood, hours unknown, facility unknown, example content. It goes to the anonymous log line
+(`log.REPORT`, copied by `skill.Router`), with a facility's catalogue id, never the words said.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ from mairie.voice.ssml import escape
 
 LAST_ANSWER = "last_answer"
 MAX_SPEECH_CHARS = 7800
+OUTCOME = "mairie.outcome"
+"""Request attribute: one of `log.OUTCOMES` (absent: answered)."""
+FACILITY = "mairie.facility"
+"""Request attribute: the catalogue id of the facility the outcome is about."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,13 @@ class Card:
     title: str
     text: str
     image_url: str | None = None
+
+
+def note(handler_input: HandlerInput, outcome: str, facility_id: str | None = None) -> None:
+    """What became of this request, for the log line (`outcome` from `log.OUTCOMES`; the last note wins)."""
+    attributes = handler_input.attributes_manager.request_attributes
+    attributes[OUTCOME] = outcome
+    attributes[FACILITY] = facility_id
 
 
 def to_ssml(text: str) -> str:

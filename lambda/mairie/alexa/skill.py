@@ -6,6 +6,10 @@ the general ones (e.g. "oui" after an offer, "stop" while audio plays).
 Handlers are named in `ROUTES` with the request types or intents they can take, and their module
 is imported on first use: a cold start imports only what its first request needs, and each request
 asks only the handlers that could take it (in `ROUTES` order) whether they do.
+
+Each request is logged as one JSON line of anonymous counters (see `log.py`): the route's `feature`,
+the outcome the handler noted (`respond.note`), the latency and the request's day (UTC, from the
+request's own timestamp).
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ from ask_sdk_model import IntentRequest, RequestEnvelope, Response
 from mairie.alexa.base import intent_name
 from mairie.alexa.envelope import read_envelope
 from mairie.alexa.errors import CatchAllExceptionHandler
-from mairie.alexa.log import get_logger
+from mairie.alexa.log import ANSWERED, ERROR, REFUSED, REPORT, get_logger
 from mairie.alexa.persistence import build_adapter
+from mairie.alexa.respond import FACILITY, OUTCOME
 from mairie.alexa.screens import ScreenInterceptor
 from mairie.alexa.state import SaveStateInterceptor
 from mairie.alexa.turn import has_session as turn_has_session
@@ -42,18 +47,19 @@ MISUNDERSTOOD = "misunderstood"
 """`conversation.MISUNDERSTOOD`: the count of misunderstandings in a row, in the session."""
 PROCEDURE_CONTEXT = "procedure"
 """`procedures.CONTEXT`: the session key of the ID-procedure dialog."""
-_CHOSEN = "mairie.handler"
-"""Request attribute: the handler `Router.can_handle` chose, for `Router.handle`."""
+_CHOSEN = "mairie.route"
+"""Request attribute: the route `Router.can_handle` chose, for `Router.handle`."""
 
 
 class Route:
     """One feature handler, by module and class name, and the requests it can take at most.
 
     The handler's own `can_handle` still decides; the route only spares asking it (and importing
-    its module) for requests it never takes. `any_intent`: every `IntentRequest`.
+    its module) for requests it never takes. `any_intent`: every `IntentRequest`. `feature` names
+    what the resident used, in the log line (default: the module's name).
     """
 
-    __slots__ = ("_handler", "any_intent", "intents", "module", "name", "request_types")
+    __slots__ = ("_handler", "any_intent", "feature", "intents", "module", "name", "request_types")
 
     def __init__(
         self,
@@ -63,9 +69,11 @@ class Route:
         request_types: Iterable[str] = (),
         intents: Iterable[str] = (),
         any_intent: bool = False,
+        feature: str | None = None,
     ) -> None:
         self.module = module
         self.name = name
+        self.feature = feature or module
         self.request_types = frozenset(request_types)
         self.intents = frozenset(intents)
         self.any_intent = any_intent
@@ -84,12 +92,12 @@ class Route:
         return self._handler
 
 
-def _intents(module: str, *names: tuple[str, tuple[str, ...]]) -> list[Route]:
-    return [Route(module, name, intents=intents) for name, intents in names]
+def _intents(module: str, *names: tuple[str, tuple[str, ...]], feature: str | None = None) -> list[Route]:
+    return [Route(module, name, intents=intents, feature=feature) for name, intents in names]
 
 
-def _events(module: str, *names: tuple[str, tuple[str, ...]]) -> list[Route]:
-    return [Route(module, name, request_types=types) for name, types in names]
+def _events(module: str, *names: tuple[str, tuple[str, ...]], feature: str | None = None) -> list[Route]:
+    return [Route(module, name, request_types=types, feature=feature) for name, types in names]
 
 
 YES = ("AMAZON.YesIntent",)
@@ -121,7 +129,7 @@ ROUTES: tuple[Route, ...] = (
     ),
     *_events("privacy", ("SkillDisabledHandler", ("AlexaSkillEvent.SkillDisabled",))),
     # conversation
-    *_events("conversation", ("LaunchHandler", ("LaunchRequest",))),
+    *_events("conversation", ("LaunchHandler", ("LaunchRequest",)), feature="launch"),
     *_intents("hours", ("FacilityHoursHandler", HOURS_INTENTS), ("OpenFacilitiesHandler", ("OpenFacilitiesIntent",))),
     *_intents("facilities", ("FacilityDetailsHandler", DETAIL_INTENTS)),
     *_intents(
@@ -152,7 +160,8 @@ ROUTES: tuple[Route, ...] = (
         ("ChooseListedEpisodeHandler", YES),
     ),
     *_intents("magazine", ("ReadOfferedArticleHandler", YES), ("ReadOfferedSommaireHandler", YES)),
-    *_intents("conversation", ("AboutCityHandler", ("AboutCityIntent",)), ("SpeechRateHandler", ("SpeechRateIntent",))),
+    *_intents("conversation", ("AboutCityHandler", ("AboutCityIntent",)), feature="city"),
+    *_intents("conversation", ("SpeechRateHandler", ("SpeechRateIntent",)), feature="speech_rate"),
     # playback intents (may come without the invocation name while audio plays)
     *_intents(
         "playback",
@@ -173,9 +182,9 @@ ROUTES: tuple[Route, ...] = (
         ("RepeatHandler", ("AMAZON.RepeatIntent",)),
         ("YesNoHandler", ("AMAZON.YesIntent", "AMAZON.NoIntent")),
         ("StopHandler", STOP),
-        ("FallbackHandler", ("AMAZON.FallbackIntent",)),
     ),
-    Route("unknown", "UnknownIntentHandler", any_intent=True),  # last: any intent no handler above took
+    *_intents("conversation", ("FallbackHandler", ("AMAZON.FallbackIntent",)), feature="fallback"),
+    Route("unknown", "UnknownIntentHandler", any_intent=True, feature="fallback"),  # last: any intent left
 )
 
 
@@ -201,20 +210,23 @@ class Router(AbstractRequestHandler):
         kind = str(getattr(request, "object_type", "") or "")
         intent = intent_name(handler_input) if isinstance(request, IntentRequest) else None
         for route in self.candidates(kind, intent):
-            handler = route.handler()
-            if handler.can_handle(handler_input):
-                handler_input.attributes_manager.request_attributes[_CHOSEN] = handler
+            if route.handler().can_handle(handler_input):
+                handler_input.attributes_manager.request_attributes[_CHOSEN] = route
                 return True
         return False
 
     def handle(self, handler_input: HandlerInput) -> Response | None:
+        """The chosen handler's answer; its feature and outcome go to `REPORT` for the log line."""
         attributes: dict[str, Any] = handler_input.attributes_manager.request_attributes
         chosen = attributes.pop(_CHOSEN, None)
         if chosen is None and self.can_handle(handler_input):
             chosen = attributes.pop(_CHOSEN)
-        if not isinstance(chosen, AbstractRequestHandler):
+        if not isinstance(chosen, Route):
             raise LookupError("no handler takes this request")
-        response: Response | None = chosen.handle(handler_input)
+        REPORT.feature = chosen.feature
+        response: Response | None = chosen.handler().handle(handler_input)
+        REPORT.outcome = attributes.get(OUTCOME) or ANSWERED
+        REPORT.facility = attributes.get(FACILITY)
         return response
 
 
@@ -258,20 +270,29 @@ get_catalogue()  # load the catalogue at cold start, not on the first request
 SKILL = build_skill()
 
 
-def _describe(event: Any) -> tuple[str, str | None]:
+def _describe(event: Any) -> tuple[str, str | None, str | None]:
+    """Request type, intent name and the request's day (`YYYY-MM-DD`, UTC) from the raw event."""
     request = event.get("request") if isinstance(event, dict) else None
     if not isinstance(request, dict):
-        return "?", None
+        return "?", None, None
     intent = request.get("intent")
     name = intent.get("name") if isinstance(intent, dict) else None
-    return str(request.get("type")), str(name) if name else None
+    stamp = request.get("timestamp")
+    day = stamp[:10] if isinstance(stamp, str) and _is_day(stamp[:10]) else None
+    return str(request.get("type")), str(name) if name else None, day
+
+
+def _is_day(text: str) -> bool:
+    """ "2026-11-26": what is logged of the timestamp (checked, so that nothing else can slip in)."""
+    return len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit()
 
 
 def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
     """AWS Lambda entry point (`lambda_function.lambda_handler`)."""
     started = time.perf_counter()
-    kind, intent = _describe(event)
-    outcome = "ok"
+    kind, intent, day = _describe(event)
+    REPORT.clear()
+    outcome = None
     try:
         envelope = (
             read_envelope(event)
@@ -285,15 +306,28 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
         result: dict[str, Any] = serialized if isinstance(serialized, dict) else dict(EMPTY_RESPONSE)
     except Exception as error:
         if type(error).__name__ == "AskSdkException" and "Skill ID" in str(error):
-            outcome = "refused"
+            outcome = REFUSED
             raise PermissionError("requête refusée : elle ne vient pas de cette skill") from error
-        outcome = "error"
+        outcome = ERROR
         LOGGER.error("unreadable request: %s", type(error).__name__)
         from mairie.alexa import unreadable  # only for requests the SDK cannot read
 
         result = unreadable.response_for(event)
     finally:
         if LOGGER.info_enabled():  # the line is not even built when nobody reads it
-            latency_ms = round((time.perf_counter() - started) * 1000, 1)
-            LOGGER.info(json.dumps({"request": kind, "intent": intent, "latency_ms": latency_ms, "outcome": outcome}))
+            _log_request(kind, intent, outcome or REPORT.outcome or ERROR, day, started)
     return result
+
+
+def _log_request(kind: str, intent: str | None, outcome: str, day: str | None, started: float) -> None:
+    """The request's anonymous line (see `log.py`): no id, no words."""
+    line = {
+        "request": kind,
+        "intent": intent,
+        "feature": REPORT.feature,
+        "outcome": outcome,
+        "facility": REPORT.facility,
+        "latency_ms": round((time.perf_counter() - started) * 1000, 1),
+        "day": day,
+    }
+    LOGGER.info(json.dumps(line))

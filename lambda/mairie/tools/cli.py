@@ -1,4 +1,5 @@
-"""The `mairie` command: talk to the skill, check and build the catalogue (help texts in French)."""
+"""The `mairie` command: talk to the skill, check and build the catalogue, learn from real use (help texts
+in French)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,18 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from mairie.tools.envelopes import DEVICES, SKILL_ID, Caller
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from mairie.tools.phrase_corpus import Phrasing
+    from mairie.tools.resolver import Resolver
 
 NOT_YET: tuple[str, ...] = ()
 
@@ -22,6 +29,7 @@ _ARGPARSE_FR = (
         r"argument \1 : choix invalide \2 (au choix : \3)",
     ),
     (r"argument (\S+): expected one argument", r"argument \1 : une valeur est attendue"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"argument \1 : incompatible avec l'argument \2"),
     (r"argument (\S+): (.*)", r"argument \1 : \2"),
     (r"unrecognized arguments: (.*)", r"arguments non reconnus : \1"),
     (r"invalid choice: (.*?) \(choose from (.*)\)", r"choix invalide \1 (au choix : \2)"),
@@ -137,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _add_staff_commands(commands)
+    _add_usage_commands(commands)
     _add_serve_command(commands)
 
     _add_bench_command(commands)
@@ -203,6 +212,201 @@ def _add_staff_commands(commands: argparse._SubParsersAction[_FrenchParser]) -> 
     deploy.add_argument(
         "--remote", default="origin", metavar="DÉPÔT", help="dépôt git de la skill hébergée (par défaut : origin)"
     )
+
+
+def parse_day(text: str) -> date:
+    """`--since` / `--until`: a day, AAAA-MM-JJ."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"date invalide : « {text} » (exemple : 2026-11-02)") from error
+
+
+def _add_usage_commands(commands: argparse._SubParsersAction[_FrenchParser]) -> None:
+    stats = commands.add_parser(
+        "stats",
+        help="ce que demandent les habitants, ce qui échoue (journaux anonymes)",
+        description="Compte les requêtes des habitants d'après les journaux anonymes de la skill (CloudWatch Logs "
+        "ou un fichier) : requêtes par fonction et par semaine, part de non compris, équipements demandés dont "
+        "les horaires sont inconnus, fonctions les plus lentes. Aucun identifiant ni mot prononcé n'y figure.",
+    )
+    source = stats.add_mutually_exclusive_group()
+    source.add_argument(
+        "--file", type=Path, metavar="FICHIER", help="lire un fichier de journaux (une ligne JSON par requête)"
+    )
+    source.add_argument(
+        "--log-group",
+        metavar="GROUPE",
+        help="groupe CloudWatch Logs de la fonction Lambda (par défaut : celui du dernier « mairie deploy »)",
+    )
+    stats.add_argument("--region", metavar="RÉGION", help="région AWS du groupe (par exemple eu-west-1)")
+    stats.add_argument("--aws-profile", metavar="PROFIL", help="profil AWS à utiliser (fichier ~/.aws/config)")
+    stats.add_argument(
+        "--since",
+        type=parse_day,
+        metavar="DATE",
+        help="premier jour compté, AAAA-MM-JJ (CloudWatch, par défaut : il y a 4 semaines)",
+    )
+    stats.add_argument(
+        "--until", type=parse_day, metavar="DATE", help="dernier jour compté, AAAA-MM-JJ (par défaut : aujourd'hui)"
+    )
+    stats.add_argument(
+        "--html", type=Path, metavar="FICHIER", help="écrire aussi le rapport en une page HTML avec graphiques"
+    )
+
+    phrases = commands.add_parser(
+        "phrases",
+        help="les phrases qu'Alexa n'a pas comprises (historique anonyme d'Amazon)",
+        description="Lit l'historique anonyme des requêtes d'Alexa (ask-cli, « ask smapi get-utterance-data ») et "
+        "liste les phrases des habitants qui n'ont pas été comprises ou l'ont été sans certitude, avec "
+        "l'intention qu'elles devraient atteindre : la liste des formulations et synonymes à ajouter.",
+    )
+    _smapi_options(phrases, default_stage="live")
+    phrases.add_argument("--locale", default="fr-FR", metavar="LANGUE", help="langue gardée (par défaut : fr-FR)")
+
+    calibrate = commands.add_parser(
+        "calibrer",
+        help="comparer la compréhension d'Alexa et celle du modèle local",
+        description="Envoie chaque phrase du corpus (tests/phrases/fr) à l'analyseur de phrases d'Alexa (ask-cli, "
+        "« ask smapi profile-nlu ») et signale chaque phrase où Alexa et le modèle local ne comprennent pas la "
+        "même chose. Déployez d'abord (« mairie deploy ») pour qu'Alexa ait le modèle à jour.",
+    )
+    _smapi_options(calibrate, default_stage="development")
+    calibrate.add_argument(
+        "--corpus", type=Path, metavar="DOSSIER", help="dossier du corpus (par défaut : tests/phrases/fr)"
+    )
+    calibrate.add_argument("--intent", metavar="INTENTION", help="seulement les phrases de cette intention")
+    calibrate.add_argument("--limit", type=_positive, metavar="N", help="au plus N phrases")
+
+
+def _smapi_options(sub: argparse.ArgumentParser, default_stage: str) -> None:
+    sub.add_argument(
+        "--skill-id",
+        metavar="ID",
+        help="identifiant de la skill (par défaut : SKILL_ID, ou celui du dernier « mairie deploy »)",
+    )
+    sub.add_argument(
+        "--stage",
+        choices=("development", "live"),
+        default=default_stage,
+        help=f"étape de la skill (par défaut : {default_stage})",
+    )
+    sub.add_argument("--profile", metavar="PROFIL", help="profil ask-cli à utiliser (par défaut : celui d'ask-cli)")
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from mairie.tools.local_skill import repo_root
+    from mairie.tools.usage.stats import StatsOptions, run_stats
+
+    options = StatsOptions(
+        file=args.file,
+        log_group=args.log_group,
+        region=args.region,
+        aws_profile=args.aws_profile,
+        since=args.since,
+        until=args.until,
+        html=args.html,
+    )
+    return run_stats(options, _project_root(repo_root()), _facility_names(), sys.stdout)
+
+
+def _facility_names() -> Callable[[str], str | None]:
+    """Facility names for reports, from the local catalogue (ids alone when it cannot be read)."""
+    from mairie.catalogue.problems import CatalogueError
+    from mairie.tools.local_skill import load_local_catalogue
+
+    try:
+        catalogue = load_local_catalogue()
+    except (CatalogueError, OSError):
+        return lambda _: None
+
+    def name(facility_id: str) -> str | None:
+        facility = catalogue.facility(facility_id)
+        return facility.name if facility else None
+
+    return name
+
+
+def _phrases(args: argparse.Namespace) -> int:
+    from mairie.tools.local_skill import phrases_path, repo_root
+    from mairie.tools.smapi.ask_cli import AskCliError, find_skill_id, require_ask
+    from mairie.tools.smapi.history import fetch_history
+    from mairie.tools.smapi.phrases_todo import run_phrases
+
+    try:
+        require_ask()
+        skill_id = find_skill_id(args.skill_id, _project_root(repo_root()), args.profile)
+        heard = fetch_history(skill_id, args.stage, args.profile)
+    except AskCliError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    local = _local_resolver()
+    if local is None:
+        return 1
+    resolver, zone = local
+    today = datetime.now(zone).date()
+    return run_phrases(heard, resolver, today, args.locale, phrases_path(), args.stage, sys.stdout)
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    from mairie.tools.local_skill import repo_root
+    from mairie.tools.phrase_corpus import CORPUS
+    from mairie.tools.smapi.ask_cli import AskCliError, find_skill_id, require_ask, run_smapi
+    from mairie.tools.smapi.calibration import COMMAND, profile_arguments, run_calibrate
+
+    try:
+        require_ask()
+        skill_id = find_skill_id(args.skill_id, _project_root(repo_root()), args.profile)
+    except AskCliError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    phrasings = _corpus(args.corpus or repo_root() / CORPUS, args.intent, args.limit)
+    local = _local_resolver() if phrasings is not None else None
+    if phrasings is None or local is None:
+        return 1
+    resolver, zone = local
+
+    def profile(sentence: str) -> dict[str, object]:
+        return run_smapi(COMMAND, profile_arguments(sentence, skill_id, args.stage), args.profile)
+
+    return run_calibrate(phrasings, profile, resolver, datetime.now(zone).date(), skill_id, args.stage, sys.stdout)
+
+
+def _corpus(folder: Path, intent: str | None, limit: int | None) -> list[Phrasing] | None:
+    from mairie.tools.phrase_corpus import load_corpus
+
+    try:
+        phrasings = load_corpus(folder)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        print(f"Le corpus de phrases « {folder} » est illisible : {error}.", file=sys.stderr)
+        return None
+    if intent:
+        phrasings = [p for p in phrasings if p.intent == intent]
+    if not phrasings:
+        print(f"Aucune phrase à comparer dans « {folder} »{f' pour {intent}' if intent else ''}.", file=sys.stderr)
+        return None
+    return phrasings[:limit] if limit else phrasings
+
+
+def _local_resolver() -> tuple[Resolver, ZoneInfo] | None:
+    from mairie.catalogue.problems import CatalogueError
+    from mairie.tools.local_skill import open_local_resolver
+
+    try:
+        return open_local_resolver()
+    except CatalogueError as error:
+        print("Le catalogue n'est pas valide (lancez « mairie validate ») :", file=sys.stderr)
+        for problem in error.problems:
+            print(str(problem), file=sys.stderr)
+        return None
+    except FileNotFoundError as error:
+        print(f"Impossible de charger le modèle local : {error}", file=sys.stderr)
+        return None
+
+
+def _project_root(default: Path) -> Path:
+    """Where `.ask/` is: the current folder when it has one (a city's own copy), else the repository."""
+    return Path.cwd() if (Path.cwd() / ".ask").is_dir() else default
 
 
 def _add_serve_command(commands: argparse._SubParsersAction[_FrenchParser]) -> None:
@@ -344,6 +548,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command == "bench":
         return _bench(args)
+    if args.command == "stats":
+        return _stats(args)
+    if args.command == "phrases":
+        return _phrases(args)
+    if args.command == "calibrer":
+        return _calibrate(args)
     print(f"mairie {args.command} : pas encore disponible.", file=sys.stderr)
     return 2
 

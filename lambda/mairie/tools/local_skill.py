@@ -130,6 +130,14 @@ class LocalSkill:
         return response
 
 
+def open_local_resolver() -> tuple[Resolver, ZoneInfo]:
+    """The resolver of this project's model and phrasings, on the local content, and the city's zone.
+
+    Raises `mairie.catalogue.problems.CatalogueError` when the content is not valid."""
+    catalogue = load_local_catalogue()
+    return Resolver(filled_model(catalogue), local_grammar()), ZoneInfo(catalogue.city.timezone)
+
+
 def open_local_skill() -> LocalSkill:
     """Load the content, set the environment, apply the catalogue to the model, import the skill."""
     catalogue = load_local_catalogue()

@@ -38,5 +38,6 @@ def test_with_logging_set_up_like_lambda_one_json_line_per_request() -> None:
     lines = [line for line in run(code).stdout.splitlines() if line.startswith("mairie ")]
     assert len(lines) == 1
     assert '"request": "LaunchRequest"' in lines[0]
-    assert '"outcome": "ok"' in lines[0]
+    assert '"outcome": "answered"' in lines[0]
+    assert '"feature": "launch"' in lines[0]
     assert "amzn1.ask.account" not in lines[0]

@@ -74,6 +74,12 @@ def test_the_unknown_intent_handler_comes_last_and_yes_goes_to_offers_first() ->
     ]
 
 
+def test_every_feature_logged_has_a_french_name_for_staff() -> None:
+    from mairie.tools.usage.labels import FEATURES as NAMED
+
+    assert {route.feature for route in skill.ROUTES} <= set(NAMED)
+
+
 def test_constants_copied_to_keep_modules_unimported_match_their_source() -> None:
     assert skill.HOURS_INTENTS == hours.HOURS_INTENTS
     assert skill.PROCEDURE_CONTEXT == procedures.CONTEXT

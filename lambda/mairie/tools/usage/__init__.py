@@ -1,0 +1,1 @@
+"""`mairie stats`: what residents ask and what fails, from the skill's anonymous log lines."""
