@@ -34,7 +34,7 @@ NOW = "2026-11-26T09:00:00Z"
 LISTENING = re.compile(r"http://127\.0\.0\.1:(\d+)/")
 STRIPPED = re.compile(r"[!\"¿?|#$%/()=+\-_<>*{}·¡\[\].,;:]")
 """What virtual-core removes from an utterance before matching (SampleUtterances.js)."""
-MIN_SHARE = 0.75
+MIN_SHARE = 0.70
 """The share of the corpus exact matching must get right (intent and custom slot ids)."""
 BROKEN = "un problème m'empêche de répondre"
 

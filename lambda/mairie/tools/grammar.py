@@ -6,9 +6,11 @@ every phrasing it expands to, and together the lines stand for hundreds of thous
 the interaction model can hold (see `tools.model_limits`). So the two users of the templates take
 them differently:
 
-- Alexa gets a sample of each line (`sample_line`): all its phrasings when they are few, else a
-  share of the model's budget drawn uniformly from them, deterministically (seeded by the line's
-  text). Alexa's language understanding is trained on these samples and generalises from them.
+- Alexa gets a sample of each line (`sample_line`): all its phrasings when they are few, else its
+  share of the model's budget, the most common phrasings first (the cheapest by alternative order,
+  optional words left out; the order learnt from residents' example phrasings, `tools.examples`),
+  deterministically. Alexa's language understanding is trained on these samples and generalises
+  from them.
 - The local resolver (`Grammar.match`) reads an utterance against the lines themselves, as a parser
   would: it understands every phrasing the templates describe, which is what Alexa's statistical
   understanding generalises to from the samples of the same lines.

@@ -11,9 +11,10 @@ does the same, simply and measurably:
 2. the utterance, so abstracted, is compared with every sample of the model (the samples Alexa is
    trained on), each word weighted by how rare it is among the samples (inverse document frequency):
    the similarity is the weighted share of words they have in common (weighted Jaccard index);
-3. the most similar sample wins if the similarity reaches `THRESHOLD`, and if the sentence and the
-   sample share at least one meaningful word or are both made of slot values only; otherwise the
-   request is not understood (`AMAZON.FallbackIntent`), as Alexa's fallback would have it.
+3. the most similar sample wins if the similarity reaches `THRESHOLD`, if the sentence and the
+   sample share at least one meaningful word or are both made of slot values only, and if its intent
+   can hold one of the names recognised, if any (« appelle ma fille » names a person: no facility);
+   otherwise the request is not understood (`AMAZON.FallbackIntent`), as Alexa's fallback would have it.
 
 The threshold was chosen on the project's phrasing corpus so that out-of-scope requests (« mets une
 chanson », « quel temps fait-il ») still fall back.
@@ -33,6 +34,7 @@ THRESHOLD = 0.38
 """Weighted share of common words below which the utterance is not understood."""
 MAX_SPAN = 8
 PLACEHOLDER = "§"
+BUILT_IN = "AMAZON."
 
 SpanTypes = Callable[[int, int], frozenset[str]]
 """The slot types words [start, end) can be a value of (empty when none)."""
@@ -53,6 +55,8 @@ class _Entry:
     text: str
     words: frozenset[str]
     weight: float
+    types: frozenset[str]
+    """The slot types the sample's intent declares."""
 
 
 class SampleSimilarity:
@@ -61,13 +65,15 @@ class SampleSimilarity:
     def __init__(self, samples: Iterable[tuple[str, str, Mapping[str, str]]]) -> None:
         """`samples`: (intent, sample text, slot name → slot type of the intent)."""
         bags: list[tuple[str, str, frozenset[str]]] = []
+        declared: list[frozenset[str]] = []
         for intent, text, slot_types in samples:
             bags.append((intent, text, _sample_words(text, slot_types)))
+            declared.append(frozenset(slot_types.values()))
         frequency = Counter(word for _, _, words in bags for word in words)
         total = max(len(bags), 1)
         self._idf = {word: math.log(1 + total / count) for word, count in frequency.items()}
         self._unknown_idf = math.log(1 + total)
-        self._entries = [_Entry(i, t, w, self._weight(w)) for i, t, w in bags]
+        self._entries = [_Entry(i, t, w, self._weight(w), d) for (i, t, w), d in zip(bags, declared, strict=True)]
         self._by_word: dict[str, list[int]] = {}
         for index, entry in enumerate(self._entries):
             for word in entry.words:
@@ -86,6 +92,7 @@ class SampleSimilarity:
         if not words:
             return None
         meaningful = {w for w in words if w not in FUNCTION_WORDS and not w.startswith(PLACEHOLDER)}
+        names = [types for _, _, types in spans if not any(kind.startswith(BUILT_IN) for kind in types)]
         candidates: set[int] = set()
         for word in words:
             candidates.update(self._by_word.get(word, ()))
@@ -93,6 +100,8 @@ class SampleSimilarity:
         said_weight = self._weight(words)
         for index in candidates:
             entry = self._entries[index]
+            if names and not any(types & entry.types for types in names):
+                continue  # names, none of which this intent can hold
             common = words & entry.words
             if meaningful and not common & meaningful:
                 continue
