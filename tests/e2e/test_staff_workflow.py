@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from staff_sandbox import COMPILED, MODEL, ROOT, fake_ask, mairie, make_sandbox, replace_in, tool_dir
+from staff_sandbox import COMPILED, MODEL, ROOT, fake_ask, fake_python, mairie, make_sandbox, replace_in, tool_dir
 
 GUIDE = ROOT / "content" / "LISEZMOI.md"
 
@@ -225,10 +225,25 @@ def test_deploy_refuses_invalid_content_and_never_calls_ask(sandbox: Path, tmp_p
     assert (sandbox / COMPILED).read_text(encoding="utf-8") == compiled_before
 
 
+def test_deploy_without_the_lambdas_python_says_so_and_never_calls_ask(sandbox: Path, tmp_path: Path) -> None:
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+    fake_ask(bin_dir, tmp_path / "ask-log")
+    result = mairie(sandbox, "deploy", path=bin_dir)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "« python3.12 » est introuvable. La fonction Lambda exécute python3.12 (ask-resources.json) et son bytecode "
+        "doit être compilé par ce même Python : installez python3.12, ou indiquez-le avec « --python CHEMIN » "
+        "(ou la variable MAIRIE_PYTHON pour « mairie deploy »).",
+        "Rien n'a été déployé.",
+    ]
+    assert _calls(tmp_path / "ask-log") == []
+
+
 def test_deploy_builds_then_runs_ask_deploy(sandbox: Path, tmp_path: Path) -> None:
     bin_dir = tool_dir(tmp_path / "bin", "git")
     log = tmp_path / "ask-log"
     fake_ask(bin_dir, log)
+    fake_python(bin_dir, "3.12")
     _add_summer_hours(sandbox)
     result = mairie(sandbox, "deploy", "--profile", "issy", path=bin_dir)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -247,6 +262,7 @@ def test_deploy_builds_then_runs_ask_deploy(sandbox: Path, tmp_path: Path) -> No
 def test_a_failing_ask_deploy_is_reported(sandbox: Path, tmp_path: Path) -> None:
     bin_dir = tool_dir(tmp_path / "bin", "git")
     fake_ask(bin_dir, tmp_path / "ask-log", exit_code=3)
+    fake_python(bin_dir, "3.12")
     result = mairie(sandbox, "deploy", path=bin_dir)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
@@ -297,5 +313,49 @@ def test_hosted_deploy_pushes_committed_work_only(sandbox: Path, tmp_path: Path)
     assert pushed.returncode == 0, pushed.stderr
     assert _git(remote, "rev-parse", "master") == _git(sandbox, "rev-parse", "HEAD")
     assert pushed.stderr.splitlines()[-1] == (
-        "Envoyé : Alexa reconstruit la skill (branche master : développement, prod : en ligne)."
+        "Envoyé sur la branche master : Alexa reconstruit la version de développement de la skill."
     )
+
+
+def test_hosted_deploy_lands_on_a_branch_alexa_builds_whatever_the_local_branch(sandbox: Path, tmp_path: Path) -> None:
+    remote = tmp_path / "hebergee.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    _git(sandbox, "init", "--quiet", "--initial-branch=main")  # Alexa builds master and prod only
+    _git(sandbox, "add", ".")
+    _git(sandbox, "commit", "--quiet", "-m", "Skill")
+    _git(sandbox, "remote", "add", "origin", str(remote))
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+
+    development = mairie(sandbox, "deploy", "--hosted", path=bin_dir)
+    assert development.returncode == 0, development.stderr
+    assert _git(remote, "branch", "--list", "--format=%(refname:short)").splitlines() == ["master"]
+    assert _git(remote, "rev-parse", "master") == _git(sandbox, "rev-parse", "HEAD")
+    assert "Envoi vers la branche master de la skill hébergée par Alexa (la version de développement) : " in (
+        development.stderr
+    )
+
+    live = mairie(sandbox, "deploy", "--hosted", "--live", path=bin_dir)
+    assert live.returncode == 0, live.stderr
+    assert _git(remote, "rev-parse", "prod") == _git(sandbox, "rev-parse", "HEAD")
+    assert live.stderr.splitlines()[-1] == (
+        "Envoyé sur la branche prod : Alexa reconstruit la version en ligne de la skill."
+    )
+
+
+def test_a_refused_push_is_never_reported_as_deployed(sandbox: Path, tmp_path: Path) -> None:
+    _git(sandbox, "init", "--quiet", "--initial-branch=master")
+    _git(sandbox, "add", ".")
+    _git(sandbox, "commit", "--quiet", "-m", "Skill")
+    _git(sandbox, "remote", "add", "origin", str(tmp_path / "absent.git"))
+    result = mairie(sandbox, "deploy", "--hosted", path=tool_dir(tmp_path / "bin", "git"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "Rien n'a été déployé."
+    assert "Envoyé" not in result.stderr
+
+
+def test_live_is_only_for_the_hosted_route(sandbox: Path, tmp_path: Path) -> None:
+    result = mairie(sandbox, "deploy", "--live", path=tool_dir(tmp_path / "bin", "git"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "--live ne s'utilise qu'avec --hosted (skill hébergée par Alexa). Rien n'a été déployé."
+    ]
