@@ -11,13 +11,8 @@ from __future__ import annotations
 import copy
 import threading
 from collections import OrderedDict
-from dataclasses import field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from dataclasses import dataclass
-else:  # the same class, without code generated at import: 1 ms per class at cold start (see `catalogue.records`)
-    from mairie.catalogue.records import frozen_dataclass as dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 CAPACITY = 1000
 """Users whose unsaved changes a container keeps at most."""
