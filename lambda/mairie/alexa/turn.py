@@ -128,6 +128,13 @@ def supports_apl(handler_input: HandlerInput) -> bool:
     return getattr(interfaces, "alexa_presentation_apl", None) is not None
 
 
+def apl_max_version(handler_input: HandlerInput) -> str | None:
+    """The most recent APL version the device renders (`Alexa.Presentation.APL.runtime.maxVersion`), if said."""
+    apl = getattr(_supported_interfaces(handler_input), "alexa_presentation_apl", None)
+    version = getattr(getattr(apl, "runtime", None), "max_version", None)
+    return str(version) if version else None
+
+
 def _supported_interfaces(handler_input: HandlerInput) -> Any:
     context = handler_input.request_envelope.context
     system = getattr(context, "system", None)
