@@ -446,3 +446,24 @@ def test_without_any_store_a_failing_stream_is_retried_once_then_stopped(user: s
     for answer in answers:
         assert_silent(answer)
         assert directives(answer) == [{"type": "AudioPlayer.ClearQueue", "clearBehavior": "CLEAR_ALL"}]
+
+
+def test_repeat_while_a_podcast_plays_replays_the_last_seconds_without_opening_a_conversation(user: str) -> None:
+    playing = {"token": DEPARDON, "offsetInMilliseconds": 95_000, "playerActivity": "PLAYING"}
+    result = send(intent("AMAZON.RepeatIntent", user=user, player=playing))
+    play = only_play(result)
+    assert play["audioItem"]["stream"]["token"] == DEPARDON
+    assert play["audioItem"]["stream"]["offsetInMilliseconds"] == 65_000
+    assert "outputSpeech" not in result["response"] and "reprompt" not in result["response"]
+    assert result["response"]["shouldEndSession"] is True
+    # near the start, from the start; a retried stream replays under its plain token
+    early = {"token": DEPARDON + "#reprise", "offsetInMilliseconds": 10_000, "playerActivity": "PLAYING"}
+    stream = only_play(send(intent("AMAZON.RepeatIntent", user=user, player=early)))["audioItem"]["stream"]
+    assert (stream["token"], stream["offsetInMilliseconds"]) == (DEPARDON, 0)
+
+
+def test_repeat_after_the_podcast_stopped_repeats_the_last_answer(user: str) -> None:
+    stopped = {"token": DEPARDON, "offsetInMilliseconds": 95_000, "playerActivity": "STOPPED"}
+    result = send(intent("AMAZON.RepeatIntent", user=user, player=stopped))
+    assert directives(result) == []
+    assert speech(result)

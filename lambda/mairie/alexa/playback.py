@@ -101,6 +101,26 @@ class StopWhilePlayingHandler(IntentHandler):
         return PauseHandler().handle(handler_input)
 
 
+class RepeatWhilePlayingHandler(IntentHandler):
+    """« Répète » while a stream plays: the last `REPEAT_BACK_MS` again, silently, the session closed.
+
+    The conversational « répète » (the last answer, then a question) would open a listening session in
+    the middle of the podcast; what a listener wants to hear again is what was just played."""
+
+    intents = ("AMAZON.RepeatIntent",)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return super().can_handle(handler_input) and _is_playing(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        track, offset = _current(handler_input)
+        if track is None:
+            return respond.stop(handler_input)  # a stream staff removed: nothing to replay
+        back = max(0, offset - REPEAT_BACK_MS)
+        state.remember_position(handler_input, track.token, back)
+        return respond.play(handler_input, track, offset_ms=back)
+
+
 class ResumeHandler(IntentHandler):
     intents = ("AMAZON.ResumeIntent",)
 

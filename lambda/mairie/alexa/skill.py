@@ -167,6 +167,7 @@ ROUTES: tuple[Route, ...] = (
         "playback",
         ("PauseHandler", ("AMAZON.PauseIntent",)),
         ("StopWhilePlayingHandler", STOP),
+        ("RepeatWhilePlayingHandler", ("AMAZON.RepeatIntent",)),
         ("ResumeHandler", ("AMAZON.ResumeIntent",)),
         ("NextPreviousHandler", ("AMAZON.NextIntent", "AMAZON.PreviousIntent")),
         ("StartOverHandler", ("AMAZON.StartOverIntent",)),
