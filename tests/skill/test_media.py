@@ -416,10 +416,11 @@ def test_a_removed_stream_on_the_device_falls_back_to_the_saved_place(user: str)
     assert (stream["token"], stream["offsetInMilliseconds"]) == (MAAS, 77_000)
 
 
-def _in_fresh_container_without_store(event: dict[str, Any]) -> dict[str, Any]:
+def _in_fresh_container_without_store(event: dict[str, Any], **extra: str) -> dict[str, Any]:
     """The event answered by a new Python process (a new Lambda container) with no store configured."""
     env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "DYNAMODB_PERSISTENCE_TABLE_NAME")}
     env["PYTHONPATH"] = str(LAMBDA_DIR)
+    env.update(extra)
     code = (
         "import json, sys; from lambda_function import lambda_handler; "
         "print(json.dumps(lambda_handler(json.load(sys.stdin), None)))"
@@ -467,3 +468,20 @@ def test_repeat_after_the_podcast_stopped_repeats_the_last_answer(user: str) -> 
     result = send(intent("AMAZON.RepeatIntent", user=user, player=stopped))
     assert directives(result) == []
     assert speech(result)
+
+
+def test_a_long_episode_list_is_said_in_part_and_the_card_lists_every_episode(tmp_path: Path) -> None:
+    from mairie.catalogue.compiled import dump_catalogue
+    from mairie.catalogue.current import get_catalogue
+    from mairie.tools.bench_catalogue import scaled_catalogue
+
+    grown = tmp_path / "catalogue.json"
+    grown.write_text(dump_catalogue(scaled_catalogue(get_catalogue())), encoding="utf-8")
+    result = _in_fresh_container_without_store(intent("ListEpisodesIntent"), MAIRIE_CATALOGUE=str(grown))
+    said = speech(result)
+    assert "épisodes. Les cinq plus récents : l'épisode " in said
+    assert "La liste complète est dans l'application Alexa." in said
+    assert said.count("l'épisode ") == 5
+    card = result["response"]["card"]
+    episodes = card["content"].splitlines()
+    assert episodes[0].startswith("Épisode 1 : ") and len(episodes) > 5
