@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -359,3 +360,57 @@ def test_live_is_only_for_the_hosted_route(sandbox: Path, tmp_path: Path) -> Non
     assert result.stderr.splitlines() == [
         "--live ne s'utilise qu'avec --hosted (skill hébergée par Alexa). Rien n'a été déployé."
     ]
+
+
+def _ask_answering_runtime(folder: Path, runtime: str) -> Path:
+    """An `ask` whose `smapi get-alexa-hosted-skill-metadata` answers as SMAPI does, with `runtime`."""
+    answer = {"alexaHosted": {"repository": {"url": "https://git.example/skill", "type": "GIT"}, "runtime": runtime}}
+    script = folder / "ask"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import sys\n"
+        "assert sys.argv[1:4] == ['smapi', 'get-alexa-hosted-skill-metadata', '--skill-id'], sys.argv\n"
+        "assert sys.argv[4] == 'amzn1.ask.skill.hebergee'\n"
+        f"print({json.dumps(answer)!r})\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return script
+
+
+def _hosted_clone(sandbox: Path, remote: Path) -> None:
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    (sandbox / ".ask").mkdir()
+    states = {"askcliStatesVersion": "2020-03-31", "profiles": {"default": {"skillId": "amzn1.ask.skill.hebergee"}}}
+    (sandbox / ".ask" / "ask-states.json").write_text(json.dumps(states), encoding="utf-8")
+    _git(sandbox, "init", "--quiet", "--initial-branch=master")
+    _git(sandbox, "add", ".")
+    _git(sandbox, "commit", "--quiet", "-m", "Skill")
+    _git(sandbox, "remote", "add", "origin", str(remote))
+
+
+def test_hosted_deploy_refuses_a_skill_whose_python_cannot_run_the_code(sandbox: Path, tmp_path: Path) -> None:
+    remote = tmp_path / "hebergee.git"
+    _hosted_clone(sandbox, remote)
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+    _ask_answering_runtime(bin_dir, "PYTHON_3_8")
+    result = mairie(sandbox, "deploy", "--hosted", path=bin_dir)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "La skill hébergée par Alexa exécute PYTHON_3_8 ; ce code demande Python 3.11 ou plus récent et n'y "
+        "démarrerait pas. Le runtime d'une skill hébergée ne peut pas être changé : déployez sur votre propre "
+        "compte AWS avec « mairie deploy » (sans --hosted).",
+        "Rien n'a été déployé.",
+    ]
+    assert _git(remote, "branch", "--list") == ""
+
+
+def test_hosted_deploy_pushes_to_a_skill_whose_python_runs_the_code(sandbox: Path, tmp_path: Path) -> None:
+    remote = tmp_path / "hebergee.git"
+    _hosted_clone(sandbox, remote)
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+    _ask_answering_runtime(bin_dir, "PYTHON_3_12")
+    result = mairie(sandbox, "deploy", "--hosted", path=bin_dir)
+    assert result.returncode == 0, result.stderr
+    assert "La skill hébergée par Alexa exécute PYTHON_3_12 : le code y fonctionne." in result.stderr
+    assert _git(remote, "rev-parse", "master") == _git(sandbox, "rev-parse", "HEAD")

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from mairie.catalogue.loader import read_content
 from mairie.tools.build import COMPILED, MODEL, run_build
+from mairie.tools.hosted_runtime import NEEDED, hosted_runtime
 from mairie.tools.package import PackageError, lambda_interpreter
 
 ASK_INSTALL = (
@@ -44,9 +45,11 @@ BUILD_HOOK = Path("hooks") / "build.sh"
 HOSTED_BRANCHES = {False: "master", True: "prod"}
 """The branches an Alexa-hosted skill builds: master for the development stage, prod for the live one."""
 HOSTED_STAGES = {False: "la version de développement", True: "la version en ligne"}
-HOSTED_PYTHON = (
-    "La fonction d'une skill hébergée par Alexa doit exécuter Python 3.11 ou plus récent (le code utilise "
-    "Python 3.11) : vérifiez le runtime indiqué dans la console développeur Alexa, onglet Code."
+NEEDED_LABEL = f"Python {NEEDED[0]}.{NEEDED[1]}"
+HOSTED_PYTHON_UNKNOWN = (
+    f"Impossible de vérifier le Python de la skill hébergée (ask-cli absent, ou identifiant de skill inconnu) : "
+    f"le code demande {NEEDED_LABEL} ou plus récent, et les skills hébergées Python sont créées en Python 3.8, "
+    "sur lequel la skill ne démarrerait pas. Vérifiez le runtime dans la console développeur Alexa, onglet Code."
 )
 
 
@@ -81,7 +84,7 @@ def run_deploy(content_dir: Path, root: Path, options: DeployOptions) -> int:
         _say(NOTHING_DEPLOYED)
         return 1
     if options.hosted:
-        return _push(root, options.remote, options.live)
+        return _push(root, options.remote, options.live, options.profile)
     return _ask_deploy(root, options.profile)
 
 
@@ -121,7 +124,26 @@ def _ask_deploy(root: Path, profile: str | None) -> int:
     return 0
 
 
-def _push(root: Path, remote: str, live: bool) -> int:
+def _runtime_runs_the_code(root: Path, profile: str | None) -> bool:
+    """False when Amazon says the hosted skill runs a Python older than the code needs (or not Python);
+    True otherwise, with a warning when it could not be asked (`tools.hosted_runtime`)."""
+    found = hosted_runtime(root, profile)
+    if found is None:
+        _say(HOSTED_PYTHON_UNKNOWN)
+        return True
+    runtime, version = found
+    if version is None or version < NEEDED:
+        _say(
+            f"La skill hébergée par Alexa exécute {runtime} ; ce code demande {NEEDED_LABEL} ou plus récent et n'y "
+            "démarrerait pas. Le runtime d'une skill hébergée ne peut pas être changé : déployez sur votre propre "
+            "compte AWS avec « mairie deploy » (sans --hosted)."
+        )
+        return False
+    _say(f"La skill hébergée par Alexa exécute {runtime} : le code y fonctionne.")
+    return True
+
+
+def _push(root: Path, remote: str, live: bool, profile: str | None) -> int:
     unsaved = _uncommitted(root)
     if unsaved is None:
         _say(f"{root} n'est pas un dépôt git : clonez d'abord le dépôt de la skill hébergée par Alexa.")
@@ -137,10 +159,12 @@ def _push(root: Path, remote: str, live: bool) -> int:
         )
         _say(NOTHING_DEPLOYED)
         return 1
+    if not _runtime_runs_the_code(root, profile):
+        _say(NOTHING_DEPLOYED)
+        return 1
     branch = HOSTED_BRANCHES[live]
     command = ["git", "push", remote, f"HEAD:refs/heads/{branch}"]
     _say(f"Envoi vers la branche {branch} de la skill hébergée par Alexa ({HOSTED_STAGES[live]}) : {' '.join(command)}")
-    _say(HOSTED_PYTHON)
     code = _run(command, root)
     if code != 0:
         _say(f"« {' '.join(command)} » a échoué (code {code}) ; lisez les messages ci-dessus.")
