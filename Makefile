@@ -24,11 +24,12 @@ $(NODE_STAMP): package.json package-lock.json
 chat: $(STAMP)
 	$(BIN)/mairie chat
 
-## The whole suite: lint, types, generated files up to date, tests.
+## The whole suite: lint, types, the CloudFormation template (AWS's cfn-lint), generated files up to date, tests.
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check lambda tests benchmarks
 	$(BIN)/ruff format --check lambda tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/cfn-lint infrastructure/cfn-deployer/skill-stack.yaml
 	$(BIN)/mairie build --check
 	$(BIN)/pytest -q
 

@@ -4,6 +4,8 @@
 
 Imports `lambda_function` from LAMBDA_DIR, answers the first event (the cold start), then, when
 ROUNDS > 0, sends every event ROUNDS times more (warm requests, the first round not counted).
+LAMBDA_DIR is a whole package (`mairie package`): the developer's site-packages are taken off the
+path, so that nothing is imported from outside it, as on Lambda.
 Prints one JSON line: the cold start in seconds (import + first answer), warm timings in seconds,
 and the peak resident memory of the process in KiB.
 """
@@ -35,7 +37,7 @@ def main() -> None:
     lambda_dir, events_path, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with open(events_path, encoding="utf-8") as file:  # noqa: PTH123 - pathlib is not imported by the skills
         events = json.load(file)
-    sys.path.insert(0, lambda_dir)
+    sys.path[:] = [lambda_dir, *(entry for entry in sys.path if "site-packages" not in entry)]
     started = time.perf_counter()
     from lambda_function import lambda_handler
 

@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COPIED = ("content", "phrases", "lambda", "skill-package", "flux", "ask-resources.json")
+COPIED = ("content", "phrases", "lambda", "skill-package", "flux", "infrastructure", "hooks", "ask-resources.json")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".mypy_cache", "*.pyc")
 COMPILED = Path("lambda/mairie/data/catalogue.json")
 MODEL = Path("skill-package/interactionModels/custom/fr-FR.json")
@@ -60,6 +60,15 @@ def fake_ask(folder: Path, log: Path, exit_code: int = 0) -> Path:
         ),
         encoding="utf-8",
     )
+    script.chmod(0o755)
+    return script
+
+
+def fake_python(folder: Path, version: str) -> Path:
+    """A `pythonX.Y` that only answers its version: `mairie deploy` checks that the Lambda's Python is there
+    before calling ask-cli (the fake `ask` never runs the build hook that would use it)."""
+    script = folder / f"python{version}"
+    script.write_text(f"#!/bin/sh\necho {version}\n", encoding="utf-8")
     script.chmod(0o755)
     return script
 

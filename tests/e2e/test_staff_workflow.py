@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from staff_sandbox import COMPILED, MODEL, ROOT, fake_ask, mairie, make_sandbox, replace_in, tool_dir
+from staff_sandbox import COMPILED, MODEL, ROOT, fake_ask, fake_python, mairie, make_sandbox, replace_in, tool_dir
 
 GUIDE = ROOT / "content" / "LISEZMOI.md"
 
@@ -225,10 +226,25 @@ def test_deploy_refuses_invalid_content_and_never_calls_ask(sandbox: Path, tmp_p
     assert (sandbox / COMPILED).read_text(encoding="utf-8") == compiled_before
 
 
+def test_deploy_without_the_lambdas_python_says_so_and_never_calls_ask(sandbox: Path, tmp_path: Path) -> None:
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+    fake_ask(bin_dir, tmp_path / "ask-log")
+    result = mairie(sandbox, "deploy", path=bin_dir)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "« python3.12 » est introuvable. La fonction Lambda exécute python3.12 (ask-resources.json) et son bytecode "
+        "doit être compilé par ce même Python : installez python3.12, ou indiquez-le avec « --python CHEMIN » "
+        "(ou la variable MAIRIE_PYTHON pour « mairie deploy »).",
+        "Rien n'a été déployé.",
+    ]
+    assert _calls(tmp_path / "ask-log") == []
+
+
 def test_deploy_builds_then_runs_ask_deploy(sandbox: Path, tmp_path: Path) -> None:
     bin_dir = tool_dir(tmp_path / "bin", "git")
     log = tmp_path / "ask-log"
     fake_ask(bin_dir, log)
+    fake_python(bin_dir, "3.12")
     _add_summer_hours(sandbox)
     result = mairie(sandbox, "deploy", "--profile", "issy", path=bin_dir)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -247,6 +263,7 @@ def test_deploy_builds_then_runs_ask_deploy(sandbox: Path, tmp_path: Path) -> No
 def test_a_failing_ask_deploy_is_reported(sandbox: Path, tmp_path: Path) -> None:
     bin_dir = tool_dir(tmp_path / "bin", "git")
     fake_ask(bin_dir, tmp_path / "ask-log", exit_code=3)
+    fake_python(bin_dir, "3.12")
     result = mairie(sandbox, "deploy", path=bin_dir)
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
@@ -297,5 +314,103 @@ def test_hosted_deploy_pushes_committed_work_only(sandbox: Path, tmp_path: Path)
     assert pushed.returncode == 0, pushed.stderr
     assert _git(remote, "rev-parse", "master") == _git(sandbox, "rev-parse", "HEAD")
     assert pushed.stderr.splitlines()[-1] == (
-        "Envoyé : Alexa reconstruit la skill (branche master : développement, prod : en ligne)."
+        "Envoyé sur la branche master : Alexa reconstruit la version de développement de la skill."
     )
+
+
+def test_hosted_deploy_lands_on_a_branch_alexa_builds_whatever_the_local_branch(sandbox: Path, tmp_path: Path) -> None:
+    remote = tmp_path / "hebergee.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    _git(sandbox, "init", "--quiet", "--initial-branch=main")  # Alexa builds master and prod only
+    _git(sandbox, "add", ".")
+    _git(sandbox, "commit", "--quiet", "-m", "Skill")
+    _git(sandbox, "remote", "add", "origin", str(remote))
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+
+    development = mairie(sandbox, "deploy", "--hosted", path=bin_dir)
+    assert development.returncode == 0, development.stderr
+    assert _git(remote, "branch", "--list", "--format=%(refname:short)").splitlines() == ["master"]
+    assert _git(remote, "rev-parse", "master") == _git(sandbox, "rev-parse", "HEAD")
+    assert "Envoi vers la branche master de la skill hébergée par Alexa (la version de développement) : " in (
+        development.stderr
+    )
+
+    live = mairie(sandbox, "deploy", "--hosted", "--live", path=bin_dir)
+    assert live.returncode == 0, live.stderr
+    assert _git(remote, "rev-parse", "prod") == _git(sandbox, "rev-parse", "HEAD")
+    assert live.stderr.splitlines()[-1] == (
+        "Envoyé sur la branche prod : Alexa reconstruit la version en ligne de la skill."
+    )
+
+
+def test_a_refused_push_is_never_reported_as_deployed(sandbox: Path, tmp_path: Path) -> None:
+    _git(sandbox, "init", "--quiet", "--initial-branch=master")
+    _git(sandbox, "add", ".")
+    _git(sandbox, "commit", "--quiet", "-m", "Skill")
+    _git(sandbox, "remote", "add", "origin", str(tmp_path / "absent.git"))
+    result = mairie(sandbox, "deploy", "--hosted", path=tool_dir(tmp_path / "bin", "git"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "Rien n'a été déployé."
+    assert "Envoyé" not in result.stderr
+
+
+def test_live_is_only_for_the_hosted_route(sandbox: Path, tmp_path: Path) -> None:
+    result = mairie(sandbox, "deploy", "--live", path=tool_dir(tmp_path / "bin", "git"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "--live ne s'utilise qu'avec --hosted (skill hébergée par Alexa). Rien n'a été déployé."
+    ]
+
+
+def _ask_answering_runtime(folder: Path, runtime: str) -> Path:
+    """An `ask` whose `smapi get-alexa-hosted-skill-metadata` answers as SMAPI does, with `runtime`."""
+    answer = {"alexaHosted": {"repository": {"url": "https://git.example/skill", "type": "GIT"}, "runtime": runtime}}
+    script = folder / "ask"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import sys\n"
+        "assert sys.argv[1:4] == ['smapi', 'get-alexa-hosted-skill-metadata', '--skill-id'], sys.argv\n"
+        "assert sys.argv[4] == 'amzn1.ask.skill.hebergee'\n"
+        f"print({json.dumps(answer)!r})\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return script
+
+
+def _hosted_clone(sandbox: Path, remote: Path) -> None:
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    (sandbox / ".ask").mkdir()
+    states = {"askcliStatesVersion": "2020-03-31", "profiles": {"default": {"skillId": "amzn1.ask.skill.hebergee"}}}
+    (sandbox / ".ask" / "ask-states.json").write_text(json.dumps(states), encoding="utf-8")
+    _git(sandbox, "init", "--quiet", "--initial-branch=master")
+    _git(sandbox, "add", ".")
+    _git(sandbox, "commit", "--quiet", "-m", "Skill")
+    _git(sandbox, "remote", "add", "origin", str(remote))
+
+
+def test_hosted_deploy_refuses_a_skill_whose_python_cannot_run_the_code(sandbox: Path, tmp_path: Path) -> None:
+    remote = tmp_path / "hebergee.git"
+    _hosted_clone(sandbox, remote)
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+    _ask_answering_runtime(bin_dir, "PYTHON_3_8")
+    result = mairie(sandbox, "deploy", "--hosted", path=bin_dir)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "La skill hébergée par Alexa exécute PYTHON_3_8 ; ce code demande Python 3.11 ou plus récent et n'y "
+        "démarrerait pas. Le runtime d'une skill hébergée ne peut pas être changé : déployez sur votre propre "
+        "compte AWS avec « mairie deploy » (sans --hosted).",
+        "Rien n'a été déployé.",
+    ]
+    assert _git(remote, "branch", "--list") == ""
+
+
+def test_hosted_deploy_pushes_to_a_skill_whose_python_runs_the_code(sandbox: Path, tmp_path: Path) -> None:
+    remote = tmp_path / "hebergee.git"
+    _hosted_clone(sandbox, remote)
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+    _ask_answering_runtime(bin_dir, "PYTHON_3_12")
+    result = mairie(sandbox, "deploy", "--hosted", path=bin_dir)
+    assert result.returncode == 0, result.stderr
+    assert "La skill hébergée par Alexa exécute PYTHON_3_12 : le code y fonctionne." in result.stderr
+    assert _git(remote, "rev-parse", "master") == _git(sandbox, "rev-parse", "HEAD")

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import boto3
 import pytest
@@ -241,24 +242,54 @@ def put_day(endpoint: str, day: date) -> None:
         client.put_log_events(logGroupName=GROUP, logStreamName=stream, logEvents=events[start : start + 100])
 
 
-def deployed_project(folder: Path) -> Path:
-    """A project folder after `mairie deploy`: ask-cli's `.ask/ask-states.json` names the function."""
+STACK_ID = "arn:aws:cloudformation:eu-west-1:123456789012:stack/ask-mairie-default-skillStack-1/0a1b2c3d"
+
+
+def deployed_project(folder: Path, deployer: str = "cfn") -> Path:
+    """A project folder after `mairie deploy`: ask-cli's `.ask/ask-states.json` holds the stack's outputs
+    (cfn-deployer, as `ask-resources.json` asks now) or the function's ARN (lambda-deployer, before)."""
+    infrastructure: dict[str, Any] = {
+        "cfn": {
+            "@ask-cli/cfn-deployer": {
+                "deployState": {
+                    "default": {
+                        "s3": {"bucket": "ask-mairie", "key": "endpoint/build.zip"},
+                        "stackId": STACK_ID,
+                        "outputs": [
+                            {"OutputKey": "SkillEndpoint", "OutputValue": FUNCTION_ARN},
+                            {"OutputKey": "LogGroupName", "OutputValue": GROUP},
+                        ],
+                    }
+                }
+            }
+        },
+        "lambda": {
+            "@ask-cli/lambda-deployer": {
+                "deployState": {"default": {"lambda": {"arn": FUNCTION_ARN, "revisionId": "1"}}}
+            }
+        },
+    }[deployer]
     states = {
         "askcliStatesVersion": "2020-03-31",
         "profiles": {
             "default": {
                 "skillId": "amzn1.ask.skill.00000000-0000-4000-8000-000000000001",
-                "skillInfrastructure": {
-                    "@ask-cli/lambda-deployer": {
-                        "deployState": {"default": {"lambda": {"arn": FUNCTION_ARN, "revisionId": "1"}}}
-                    }
-                },
+                "skillInfrastructure": infrastructure,
             }
         },
     }
     (folder / ".ask").mkdir(parents=True, exist_ok=True)
     (folder / ".ask" / "ask-states.json").write_text(json.dumps(states), encoding="utf-8")
     return folder
+
+
+def test_the_log_group_is_found_from_either_deployers_state(tmp_path: Path) -> None:
+    from mairie.tools.usage.cloudwatch import LogGroup, deployed_log_group
+
+    for deployer in ("cfn", "lambda"):
+        project = deployed_project(tmp_path / deployer, deployer)
+        assert deployed_log_group(project) == LogGroup(GROUP, "eu-west-1"), deployer
+    assert deployed_log_group(tmp_path / "nulle-part") is None
 
 
 def test_cloudwatch_logs_of_the_deployed_function_give_the_same_report(cloudwatch: str, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from mairie.alexa.respond import play_directive
 from mairie.alexa.screens import DOCUMENT
 from mairie.catalogue.current import get_catalogue
 from mairie.domain.playlist import episode_track
-from tests.skill.envelopes import directives, intent, send, slot
+from tests.skill.envelopes import directives, intent, send, session_attributes, slot, speech
 
 RENDER = "Alexa.Presentation.APL.RenderDocument"
 MAIRIE = [slot("facility", "la mairie", "mairie", "FACILITY")]
@@ -209,3 +209,58 @@ def test_every_hours_card_shows_the_address_phone_and_site_the_catalogue_has(use
 def test_the_about_card_links_to_the_city_website(user: str) -> None:
     card = send(intent("AboutCityIntent", user=user))["response"]["card"]
     assert get_catalogue().city.website in card["content"]
+
+
+def _apl_up_to(event: dict[str, Any], max_version: str) -> dict[str, Any]:
+    event["context"]["System"]["device"]["supportedInterfaces"]["Alexa.Presentation.APL"] = {
+        "runtime": {"maxVersion": max_version}
+    }
+    return event
+
+
+def test_the_highlight_is_the_background_of_a_frame_the_only_component_that_has_one() -> None:
+    document = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    holders: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "backgroundColor" in node:
+                holders.append(str(node.get("type")))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(document["mainTemplate"])
+    assert holders == ["Frame"]
+
+
+def test_a_device_whose_apl_is_older_than_the_document_gets_the_answer_without_a_screen(user: str) -> None:
+    version = json.loads(DOCUMENT.read_text(encoding="utf-8"))["version"]
+    assert version == "1.1"  # Container, Frame, Sequence and Text: what the first Echo Show renders
+    recent = send(_apl_up_to(intent("WeekHoursIntent", MAIRIE, user=user, device="screen"), "2024.1"))
+    assert len(render(recent)) == 1
+    older = send(_apl_up_to(intent("WeekHoursIntent", MAIRIE, user=user, device="screen"), "1.0"))
+    assert render(older) == []
+    assert "mairie" in speech(older)
+    assert older["response"]["card"]["title"]
+
+
+def test_yes_to_the_documents_offer_shows_the_checklist(user: str) -> None:
+    first = send(intent("IdProcedureIntent", PASSPORT, user=user, device="screen"))
+    attributes = session_attributes(first)
+    assert attributes["procedure"]["offer"] == "documents"
+    yes = send(intent("AMAZON.YesIntent", user=user, device="screen", session_attributes=attributes))
+    assert render(yes)[0]["datasources"]["screen"]["subtitle"] == "Documents à apporter"
+
+
+def test_yes_that_starts_a_podcast_after_a_procedure_sends_no_checklist(user: str) -> None:
+    first = send(intent("IdProcedureIntent", PASSPORT, user=user, device="screen"))
+    attributes = session_attributes(first)
+    attributes["procedure"]["offer"] = None  # the procedure's offer was answered; then an episode was offered
+    question = "Voulez-vous l'écouter ?"
+    attributes["offer_episode"] = {"value": "podcast:metamorphoses:depardon", "ask": question}
+    attributes["last_answer"] = {"text": f"L'épisode 1 parle de photographie. {question}", "ask": question}
+    yes = send(intent("AMAZON.YesIntent", user=user, device="screen", session_attributes=attributes))
+    assert [d["type"] for d in directives(yes)] == ["AudioPlayer.Play"]

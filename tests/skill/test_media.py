@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from tests.skill.envelopes import (
@@ -18,6 +23,7 @@ from tests.skill.envelopes import (
 
 DEPARDON = "podcast:metamorphoses:depardon"
 MAAS = "podcast:metamorphoses:maas"
+LAMBDA_DIR = Path(__file__).resolve().parents[2] / "lambda"
 
 
 def only_play(result: dict[str, Any]) -> dict[str, Any]:
@@ -180,12 +186,14 @@ def test_failed_playback_is_retried_once_from_where_it_stopped_then_stopped_clea
     assert_silent(retry)
     play = only_play(retry)
     assert play["playBehavior"] == "REPLACE_ALL"
-    assert play["audioItem"]["stream"]["token"] == DEPARDON
+    assert play["audioItem"]["stream"]["token"] == DEPARDON + "#reprise"
     assert play["audioItem"]["stream"]["offsetInMilliseconds"] == 61_000
     assert "expectedPreviousToken" not in play["audioItem"]["stream"]
     again = send(_as_user(fixture("playback_failed"), user))
     assert_silent(again)
     assert directives(again) == [{"type": "AudioPlayer.ClearQueue", "clearBehavior": "CLEAR_ALL"}]
+    third = send(_as_user(fixture("playback_failed"), user))
+    assert directives(third) == [{"type": "AudioPlayer.ClearQueue", "clearBehavior": "CLEAR_ALL"}]
     # the place is kept: "reprends" later continues where the stream failed
     resumed = send(intent("AMAZON.ResumeIntent", user=user, player={"playerActivity": "STOPPED"}))
     assert only_play(resumed)["audioItem"]["stream"]["offsetInMilliseconds"] == 61_000
@@ -406,3 +414,74 @@ def test_a_removed_stream_on_the_device_falls_back_to_the_saved_place(user: str)
     player = {"token": "podcast:metamorphoses:retire", "offsetInMilliseconds": 1000, "playerActivity": "STOPPED"}
     stream = only_play(send(intent("AMAZON.ResumeIntent", user=user, player=player)))["audioItem"]["stream"]
     assert (stream["token"], stream["offsetInMilliseconds"]) == (MAAS, 77_000)
+
+
+def _in_fresh_container_without_store(event: dict[str, Any], **extra: str) -> dict[str, Any]:
+    """The event answered by a new Python process (a new Lambda container) with no store configured."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "DYNAMODB_PERSISTENCE_TABLE_NAME")}
+    env["PYTHONPATH"] = str(LAMBDA_DIR)
+    env.update(extra)
+    code = (
+        "import json, sys; from lambda_function import lambda_handler; "
+        "print(json.dumps(lambda_handler(json.load(sys.stdin), None)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(event), capture_output=True, text=True, env=env, check=True
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_without_any_store_a_failing_stream_is_retried_once_then_stopped(user: str) -> None:
+    # each report reaches another container, none with a store: only the request carries what happened
+    failed = _as_user(fixture("playback_failed"), user)
+    first = _in_fresh_container_without_store(failed)
+    retried = only_play(first)["audioItem"]["stream"]
+    assert retried["offsetInMilliseconds"] == 61_000
+    answers = []
+    for _ in range(2):  # Alexa reports the failure with the token of the stream that failed: the retried one
+        failed["request"]["token"] = retried["token"]
+        failed["request"]["currentPlaybackState"]["token"] = retried["token"]
+        failed["context"]["AudioPlayer"]["token"] = retried["token"]
+        answers.append(_in_fresh_container_without_store(failed))
+    for answer in answers:
+        assert_silent(answer)
+        assert directives(answer) == [{"type": "AudioPlayer.ClearQueue", "clearBehavior": "CLEAR_ALL"}]
+
+
+def test_repeat_while_a_podcast_plays_replays_the_last_seconds_without_opening_a_conversation(user: str) -> None:
+    playing = {"token": DEPARDON, "offsetInMilliseconds": 95_000, "playerActivity": "PLAYING"}
+    result = send(intent("AMAZON.RepeatIntent", user=user, player=playing))
+    play = only_play(result)
+    assert play["audioItem"]["stream"]["token"] == DEPARDON
+    assert play["audioItem"]["stream"]["offsetInMilliseconds"] == 65_000
+    assert "outputSpeech" not in result["response"] and "reprompt" not in result["response"]
+    assert result["response"]["shouldEndSession"] is True
+    # near the start, from the start; a retried stream replays under its plain token
+    early = {"token": DEPARDON + "#reprise", "offsetInMilliseconds": 10_000, "playerActivity": "PLAYING"}
+    stream = only_play(send(intent("AMAZON.RepeatIntent", user=user, player=early)))["audioItem"]["stream"]
+    assert (stream["token"], stream["offsetInMilliseconds"]) == (DEPARDON, 0)
+
+
+def test_repeat_after_the_podcast_stopped_repeats_the_last_answer(user: str) -> None:
+    stopped = {"token": DEPARDON, "offsetInMilliseconds": 95_000, "playerActivity": "STOPPED"}
+    result = send(intent("AMAZON.RepeatIntent", user=user, player=stopped))
+    assert directives(result) == []
+    assert speech(result)
+
+
+def test_a_long_episode_list_is_said_in_part_and_the_card_lists_every_episode(tmp_path: Path) -> None:
+    from mairie.catalogue.compiled import dump_catalogue
+    from mairie.catalogue.current import get_catalogue
+    from mairie.tools.bench_catalogue import scaled_catalogue
+
+    grown = tmp_path / "catalogue.json"
+    grown.write_text(dump_catalogue(scaled_catalogue(get_catalogue())), encoding="utf-8")
+    result = _in_fresh_container_without_store(intent("ListEpisodesIntent"), MAIRIE_CATALOGUE=str(grown))
+    said = speech(result)
+    assert "épisodes. Les cinq plus récents : l'épisode " in said
+    assert "La liste complète est dans l'application Alexa." in said
+    assert said.count("l'épisode ") == 5
+    card = result["response"]["card"]
+    episodes = card["content"].splitlines()
+    assert episodes[0].startswith("Épisode 1 : ") and len(episodes) > 5

@@ -91,7 +91,7 @@ class ListEpisodesHandler(IntentHandler):
             offer(handler_input, OFFER_PICK, series.id, question)
         else:
             question = anything_else()
-        return respond.answer(handler_input, f"{text} {question}", ask=question)
+        return respond.answer(handler_input, f"{text} {question}", ask=question, card=_episodes_card(series))
 
 
 class EpisodeInfoHandler(IntentHandler):
@@ -148,7 +148,14 @@ class ChooseListedEpisodeHandler(IntentHandler):
             return respond.answer(handler_input, f"{spoken.say_no_podcast()} {anything_else()}", ask=anything_else())
         question = spoken.ask_which_episode(series)
         offer(handler_input, OFFER_PICK, series.id, question)
-        return respond.answer(handler_input, question, ask=question)
+        return respond.answer(handler_input, question, ask=question, card=_episodes_card(series))
+
+
+def _episodes_card(series: PodcastSeries) -> respond.Card | None:
+    """When the spoken list leaves episodes out, the card lists them all."""
+    if not spoken.is_capped(series):
+        return None
+    return respond.Card(series.title, spoken.episode_list_card(series))
 
 
 class PlayOfferedEpisodeHandler(IntentHandler):

@@ -2,10 +2,17 @@
 
 Events carry no session and allow no speech: their responses hold AudioPlayer directives only.
 The position is kept per user under stable tokens, so "reprends" works in any later session.
+
+A failed stream is played once more, from where it stopped, then playback stops. The bound holds
+without any store: the retried stream's token carries `playlist.RETRY_MARK`, and Alexa reports a
+failure with the token of the stream that failed; the per-user state adds the same guard for a
+failure reported twice with the plain token. « Répète » while a stream plays replays the last
+seconds instead of opening a conversation in the middle of the podcast.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, ClassVar, Literal
 
 from ask_sdk_core.handler_input import HandlerInput
@@ -21,7 +28,9 @@ from mairie.voice.assistant import anything_else
 ENQUEUED = "enqueued"
 """Token of the next episode already enqueued for the one playing (guards repeated NearlyFinished)."""
 RETRIED = "retried"
-"""Token of a stream that failed and was retried once (a second failure stops playback)."""
+"""Token of a stream that failed and was retried (cleared when a stream starts: until then, no new retry)."""
+REPEAT_BACK_MS = 30_000
+"""How far « répète » goes back in the stream that is playing."""
 
 
 def _current_token(handler_input: HandlerInput) -> tuple[str | None, int]:
@@ -30,6 +39,7 @@ def _current_token(handler_input: HandlerInput) -> tuple[str | None, int]:
     saved_token, saved_offset = state.saved_position(handler_input)
     if token is None:
         return saved_token, saved_offset
+    token = playlist.stable_token(token)
     if token != saved_token and playlist.track_for_token(turn.catalogue(), token) is None and saved_token:
         return saved_token, saved_offset  # the device holds a stream staff removed: use the saved place
     if token == saved_token and offset == 0:
@@ -71,8 +81,9 @@ class PauseHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         token, offset, activity = turn.player_state(handler_input)
-        if token and playlist.track_for_token(turn.catalogue(), token):
-            state.remember_position(handler_input, token, offset)
+        track = playlist.track_for_token(turn.catalogue(), token)
+        if track is not None:
+            state.remember_position(handler_input, track.token, offset)
         if activity in ("PLAYING", "BUFFER_UNDERRUN", "PAUSED"):
             return respond.stop(handler_input)  # "Alexa, stop" during playback: silence, the place is kept
         return respond.answer(handler_input, spoken.say_nothing_playing(), end_session=True)
@@ -88,6 +99,26 @@ class StopWhilePlayingHandler(IntentHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return PauseHandler().handle(handler_input)
+
+
+class RepeatWhilePlayingHandler(IntentHandler):
+    """« Répète » while a stream plays: the last `REPEAT_BACK_MS` again, silently, the session closed.
+
+    The conversational « répète » (the last answer, then a question) would open a listening session in
+    the middle of the podcast; what a listener wants to hear again is what was just played."""
+
+    intents = ("AMAZON.RepeatIntent",)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        return super().can_handle(handler_input) and _is_playing(handler_input)
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        track, offset = _current(handler_input)
+        if track is None:
+            return respond.stop(handler_input)  # a stream staff removed: nothing to replay
+        back = max(0, offset - REPEAT_BACK_MS)
+        state.remember_position(handler_input, track.token, back)
+        return respond.play(handler_input, track, offset_ms=back)
 
 
 class ResumeHandler(IntentHandler):
@@ -186,8 +217,9 @@ class PlaybackStartedHandler(RequestTypeHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         token, offset = _event_token(handler_input)
-        if token and playlist.track_for_token(turn.catalogue(), token):
-            state.remember_position(handler_input, token, offset)
+        track = playlist.track_for_token(turn.catalogue(), token)
+        if track is not None:
+            state.remember_position(handler_input, track.token, offset)
             entry = state.playback(handler_input)
             # a fresh start: the queue is new (NearlyFinished may enqueue again) and a retry succeeded
             for key in (ENQUEUED, RETRIED):
@@ -200,8 +232,9 @@ class PlaybackStoppedHandler(RequestTypeHandler):
 
     def handle(self, handler_input: HandlerInput) -> Response:
         token, offset = _event_token(handler_input)
-        if token and playlist.track_for_token(turn.catalogue(), token):
-            state.remember_position(handler_input, token, offset)
+        track = playlist.track_for_token(turn.catalogue(), token)
+        if track is not None:
+            state.remember_position(handler_input, track.token, offset)
         return respond.empty(handler_input)
 
 
@@ -228,13 +261,17 @@ class PlaybackFinishedHandler(RequestTypeHandler):
         enqueued = entry.pop(ENQUEUED, None)
         if enqueued and playlist.track_for_token(turn.catalogue(), str(enqueued)):
             state.remember_position(handler_input, str(enqueued), 0)
-        elif token and token == entry.get("token"):
+        elif token and playlist.stable_token(token) == entry.get("token"):
             entry["offset_ms"] = 0  # the next "reprends" starts it again from the beginning
         return respond.empty(handler_input)
 
 
 class PlaybackFailedHandler(RequestTypeHandler):
-    """A stream failed: try it once more from where it stopped, then stop cleanly (nothing queued)."""
+    """A stream failed: try it once more from where it stopped, then stop cleanly (nothing queued).
+
+    The retry is played under the token with `playlist.RETRY_MARK`: its failure stops playback even
+    when nothing is stored. The state's `RETRIED` stops a failure reported again with the plain token.
+    """
 
     request_types = ("AudioPlayer.PlaybackFailed",)
 
@@ -246,11 +283,11 @@ class PlaybackFailedHandler(RequestTypeHandler):
         if track is None:
             return _clear_queue(handler_input)
         state.remember_position(handler_input, track.token, offset)
-        if entry.get(RETRIED) == track.token:
-            entry.pop(RETRIED, None)
-            return _clear_queue(handler_input)
+        if playlist.is_retry(token) or entry.get(RETRIED) == track.token:
+            return _clear_queue(handler_input)  # failed again: stop; the place is kept for « reprends »
         entry[RETRIED] = track.token
-        return respond.play(handler_input, track, offset_ms=offset)
+        retry = dataclasses.replace(track, token=playlist.retry_token(track.token))
+        return respond.play(handler_input, retry, offset_ms=offset)
 
 
 def _failed_position(handler_input: HandlerInput) -> tuple[str | None, int]:
@@ -263,7 +300,7 @@ def _failed_position(handler_input: HandlerInput) -> tuple[str | None, int]:
         offset = reached
     elif offset == 0 and token is not None:
         saved_token, saved_offset = state.saved_position(handler_input)
-        offset = saved_offset if saved_token == token else 0
+        offset = saved_offset if saved_token == playlist.stable_token(token) else 0
     return token, offset
 
 
@@ -288,7 +325,7 @@ class PlaybackControllerHandler(RequestTypeHandler):
         if kind.endswith("PauseCommandIssued"):
             token, player_offset, _ = turn.player_state(handler_input)
             if token and track is not None:
-                state.remember_position(handler_input, token, player_offset)
+                state.remember_position(handler_input, track.token, player_offset)
             return respond.stop(handler_input)
         if kind.endswith("PlayCommandIssued"):
             target, start = track, offset

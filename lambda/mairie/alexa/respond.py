@@ -10,26 +10,26 @@ understood, hours unknown, facility unknown, example content. It goes to the ano
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
-from ask_sdk_model.interfaces.audioplayer import (
-    AudioItem,
-    AudioItemMetadata,
-    PlayBehavior,
-    PlayDirective,
-    StopDirective,
-    Stream,
-)
-from ask_sdk_model.interfaces.display import Image, ImageInstance
-from ask_sdk_model.ui import Image as CardImage
-from ask_sdk_model.ui import SimpleCard, StandardCard
 
 from mairie.alexa import speech_rate, topics, turn
 from mairie.domain.playlist import Track
 from mairie.voice.assistant import rephrase
 from mairie.voice.ssml import escape
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+
+    from ask_sdk_model.interfaces.audioplayer import PlayBehavior, PlayDirective
+    from ask_sdk_model.ui import SimpleCard, StandardCard
+else:  # the same class, without code generated at import: 1 ms per class at cold start (see `catalogue.records`)
+    from mairie.catalogue.records import frozen_dataclass as dataclass
+
+# The AudioPlayer, display and card models (ask_sdk_model.interfaces.audioplayer alone is 25 modules, about
+# 2 ms) are imported by the first answer that uses them: a cold start on a spoken answer does not pay for them.
 
 LAST_ANSWER = "last_answer"
 MAX_SPEECH_CHARS = 7800
@@ -96,6 +96,9 @@ def _spoken(handler_input: HandlerInput, text: str) -> str:
 
 
 def _card(card: Card) -> SimpleCard | StandardCard:
+    from ask_sdk_model.ui import Image as CardImage
+    from ask_sdk_model.ui import SimpleCard, StandardCard
+
     if card.image_url:
         return StandardCard(
             title=card.title,
@@ -111,11 +114,12 @@ def play(
     *,
     text: str | None = None,
     offset_ms: int = 0,
-    behavior: PlayBehavior = PlayBehavior.REPLACE_ALL,
+    behavior: PlayBehavior | None = None,
     expected_previous_token: str | None = None,
     card: Card | None = None,
 ) -> Response:
-    """Start (or enqueue) a track. Speech and card only for voice requests, never for events."""
+    """Start (or enqueue: `behavior`, REPLACE_ALL by default) a track. Speech and card only for voice
+    requests, never for events."""
     builder = handler_input.response_builder
     if text is not None:
         builder.speak(_spoken(handler_input, text))
@@ -130,9 +134,13 @@ def play(
 def play_directive(
     track: Track,
     offset_ms: int = 0,
-    behavior: PlayBehavior = PlayBehavior.REPLACE_ALL,
+    behavior: PlayBehavior | None = None,
     expected_previous_token: str | None = None,
 ) -> PlayDirective:
+    from ask_sdk_model.interfaces.audioplayer import AudioItem, AudioItemMetadata, PlayBehavior, PlayDirective, Stream
+    from ask_sdk_model.interfaces.display import Image, ImageInstance
+
+    behavior = behavior or PlayBehavior.REPLACE_ALL
     art = None
     if track.image_url:
         art = Image(content_description=track.title, sources=[ImageInstance(url=track.image_url)])
@@ -151,6 +159,8 @@ def play_directive(
 
 
 def stop(handler_input: HandlerInput, text: str | None = None) -> Response:
+    from ask_sdk_model.interfaces.audioplayer import StopDirective
+
     builder = handler_input.response_builder
     if text is not None:
         builder.speak(_spoken(handler_input, text))

@@ -34,7 +34,7 @@ from mairie.alexa.errors import CatchAllExceptionHandler
 from mairie.alexa.log import ANSWERED, ERROR, REFUSED, REPORT, get_logger
 from mairie.alexa.persistence import build_adapter
 from mairie.alexa.respond import FACILITY, OUTCOME
-from mairie.alexa.screens import ScreenInterceptor
+from mairie.alexa.screens import ANSWERED_BY, ScreenInterceptor
 from mairie.alexa.state import SaveStateInterceptor
 from mairie.alexa.turn import has_session as turn_has_session
 from mairie.catalogue.current import get_catalogue
@@ -167,6 +167,7 @@ ROUTES: tuple[Route, ...] = (
         "playback",
         ("PauseHandler", ("AMAZON.PauseIntent",)),
         ("StopWhilePlayingHandler", STOP),
+        ("RepeatWhilePlayingHandler", ("AMAZON.RepeatIntent",)),
         ("ResumeHandler", ("AMAZON.ResumeIntent",)),
         ("NextPreviousHandler", ("AMAZON.NextIntent", "AMAZON.PreviousIntent")),
         ("StartOverHandler", ("AMAZON.StartOverIntent",)),
@@ -224,6 +225,7 @@ class Router(AbstractRequestHandler):
         if not isinstance(chosen, Route):
             raise LookupError("no handler takes this request")
         REPORT.feature = chosen.feature
+        attributes[ANSWERED_BY] = chosen.name  # the screen follows the handler that answered
         response: Response | None = chosen.handler().handle(handler_input)
         REPORT.outcome = attributes.get(OUTCOME) or ANSWERED
         REPORT.facility = attributes.get(FACILITY)

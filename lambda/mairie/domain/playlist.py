@@ -2,6 +2,11 @@
 
 Tokens are built from content ids, never list positions, so that staff adding or removing an
 episode never breaks a listener's saved place (`podcast:metamorphoses:depardon`, `magazine:2026-11`).
+
+A stream played again after a failure carries `#reprise` after its id
+(`podcast:metamorphoses:depardon#reprise`): the retry travels with the stream itself, so the retry is
+bounded (one, then stop) even when no per-user store is configured. Every token is read through
+`stable_token`, so the mark never reaches a saved position or a feed.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ else:  # the same classes, without compiling generated methods at import (see `r
 
 PODCAST_PREFIX = "podcast"
 MAGAZINE_PREFIX = "magazine"
+RETRY_MARK = "#reprise"
+"""Appended to the token of a stream played again after `AudioPlayer.PlaybackFailed` (ids never hold `#`)."""
 
 
 @dataclass(frozen=True)
@@ -70,11 +77,26 @@ def magazine_track(catalogue: Catalogue, issue: MagazineIssue) -> Track | None:
     )
 
 
+def stable_token(token: str) -> str:
+    """The content id of a stream, without the retry mark."""
+    return token.split("#", 1)[0]
+
+
+def is_retry(token: str | None) -> bool:
+    """Whether a stream was already played again after a failure."""
+    return bool(token) and str(token).endswith(RETRY_MARK)
+
+
+def retry_token(token: str) -> str:
+    """The token of a stream played again after a failure."""
+    return stable_token(token) + RETRY_MARK
+
+
 def track_for_token(catalogue: Catalogue, token: str | None) -> Track | None:
-    """The track a token designates, or None when it is unknown (e.g. staff removed the episode)."""
+    """The track a token designates (retried or not), or None when it is unknown (e.g. staff removed the episode)."""
     if not token:
         return None
-    parts = token.split(":")
+    parts = stable_token(token).split(":")
     if parts[0] == PODCAST_PREFIX and len(parts) == 3:
         series = catalogue.series(parts[1])
         episode = catalogue.episode(parts[1], parts[2])

@@ -25,7 +25,7 @@ from mairie.catalogue.slots import apply_catalogue_to_model
 from mairie.tools.examples import slot_values
 from mairie.tools.feeds import FEEDS, feed_files
 from mairie.tools.grammar import Grammar
-from mairie.tools.model_limits import limit_problems
+from mairie.tools.model_limits import dialog_problems, limit_problems
 from mairie.tools.phrases import apply_templates_to_model, model_problems, read_phrasings, read_templates
 
 COMPILED = Path("lambda/mairie/data/catalogue.json")
@@ -137,6 +137,7 @@ def build_model(model: dict[str, Any], phrases: Path, catalogue: Catalogue) -> d
     generated = apply_templates_to_model(typed, templates)
     problems = model_problems(generated, templates, phrases)
     problems += [Problem(phrases, 1, message) for message in limit_problems(generated)]
+    problems += [Problem(MODEL, 1, message) for message in dialog_problems(generated)]
     return problems or generated
 
 

@@ -153,11 +153,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_bench_command(commands: argparse._SubParsersAction[_FrenchParser]) -> None:
+    package = commands.add_parser(
+        "package",
+        help="écrire ce qui est envoyé à Lambda (le paquet de la fonction)",
+        description="Écrit dans DOSSIER exactement ce qu'« ask deploy » envoie à Lambda : le code de la skill "
+        "(sans les outils), les paquets de lambda/requirements.txt, et le bytecode compilé par le Python de la "
+        "fonction Lambda (ask-resources.json), en mode unchecked-hash.",
+    )
+    package.add_argument("folder", metavar="DOSSIER", help="dossier à créer (absent ou vide)")
+    package.add_argument("--zip", metavar="FICHIER", help="écrit aussi l'archive zip envoyée à Lambda")
+    package.add_argument(
+        "--python",
+        metavar="CHEMIN",
+        help="le Python qui compile le bytecode, de la version de la fonction Lambda "
+        "(par défaut : MAIRIE_PYTHON, sinon python3.12 pour le runtime python3.12)",
+    )
     bench = commands.add_parser(
         "bench",
         help="mesurer les performances face à une skill minimale",
-        description="Mesure le démarrage à froid, la mémoire et les requêtes chaudes de la skill, avec le catalogue "
-        "de la ville et un catalogue 20 fois plus grand, face à une skill ask-sdk-core minimale ; "
+        description="Mesure le démarrage à froid, la mémoire et les requêtes chaudes du paquet Lambda de la skill "
+        "(« mairie package », dossier en lecture seule, sans écriture de bytecode), avec le catalogue de la ville "
+        "et un catalogue 20 fois plus grand, face à une skill ask-sdk-core minimale empaquetée de même ; "
         "échoue si un objectif n'est pas atteint.",
     )
     bench.add_argument(
@@ -172,6 +188,13 @@ def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"un entier positif est attendu, et non « {text} »")
     return int(text)
+
+
+def _package(args: argparse.Namespace) -> int:
+    from mairie.tools.local_skill import repo_root
+    from mairie.tools.package import run_package
+
+    return run_package(repo_root(), Path(args.folder), Path(args.zip) if args.zip else None, args.python)
 
 
 def _bench(args: argparse.Namespace) -> int:
@@ -202,11 +225,17 @@ def _add_staff_commands(commands: argparse._SubParsersAction[_FrenchParser]) -> 
     deploy = commands.add_parser(
         "deploy",
         help="valider, construire et déployer la skill",
-        description="Valide le catalogue, le construit, puis déploie avec « ask deploy » (Lambda de la ville) "
-        "ou, avec --hosted, envoie la branche courante à la skill hébergée par Alexa (« git push »).",
+        description="Valide le catalogue, le construit, puis déploie avec « ask deploy » (Lambda, table et "
+        "journaux de la ville, modèle CloudFormation infrastructure/cfn-deployer/skill-stack.yaml) ou, avec "
+        "--hosted, envoie le commit courant à la branche master de la skill hébergée par Alexa (prod avec --live).",
     )
     deploy.add_argument(
         "--hosted", action="store_true", help="skill hébergée par Alexa : « git push » au lieu de « ask deploy »"
+    )
+    deploy.add_argument(
+        "--live",
+        action="store_true",
+        help="avec --hosted : branche prod (la version en ligne) au lieu de master (la version de développement)",
     )
     deploy.add_argument("--profile", metavar="PROFIL", help="profil ask-cli à utiliser (par défaut : celui d'ask-cli)")
     deploy.add_argument(
@@ -477,7 +506,10 @@ def _deploy(args: argparse.Namespace) -> int:
     from mairie.tools.deploy import DeployOptions, run_deploy
     from mairie.tools.local_skill import repo_root
 
-    options = DeployOptions(hosted=args.hosted, profile=args.profile, remote=args.remote)
+    if args.live and not args.hosted:
+        print("--live ne s'utilise qu'avec --hosted (skill hébergée par Alexa). Rien n'a été déployé.", file=sys.stderr)
+        return 1
+    options = DeployOptions(hosted=args.hosted, profile=args.profile, remote=args.remote, live=args.live)
     return run_deploy(_content_folder(None), repo_root(), options)
 
 
@@ -548,6 +580,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command == "bench":
         return _bench(args)
+    if args.command == "package":
+        return _package(args)
     if args.command == "stats":
         return _stats(args)
     if args.command == "phrases":

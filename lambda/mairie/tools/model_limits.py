@@ -16,6 +16,13 @@ the figures below are the ones we could check, with where each was seen:
 
 `mairie build` refuses a model past any of these, in French, so the problem shows at build time
 rather than in the Alexa developer console.
+
+The dialog model (hand-written in fr-FR.json) must match the `Dialog.ElicitSlot` turns the skill sends
+(`alexa.procedures`): a slot the skill elicits has an elicitation prompt and is marked required
+(`elicitationRequired`), and each intent of the dialog model has at least one required slot. Devices
+have refused `Dialog.ElicitSlot` for an intent without a required slot (issue 14); with
+`delegationStrategy: SKILL_RESPONSE`, a required slot is never asked by Alexa on its own, only when the
+skill elicits it. `dialog_problems` checks this (and that every prompt named exists).
 """
 
 from __future__ import annotations
@@ -28,6 +35,34 @@ MAX_INTENTS = 250
 MAX_INTENTS_AND_TYPES = 350
 MAX_SLOT_VALUE_CHARACTERS = 140
 MAX_MODEL_CHARACTERS = 1_000_000
+
+
+def dialog_problems(model: Mapping[str, Any]) -> list[str]:
+    """Where the dialog model does not match the skill's elicitations, as French sentences."""
+    interaction = model["interactionModel"]
+    dialog = interaction.get("dialog") or {}
+    prompt_ids = {str(prompt.get("id")) for prompt in interaction.get("prompts", [])}
+    problems = []
+    for intent in dialog.get("intents", []):
+        name = intent.get("name")
+        slots = intent.get("slots", [])
+        for slot in slots:
+            prompt = (slot.get("prompts") or {}).get("elicitation")
+            if prompt and not slot.get("elicitationRequired"):
+                problems.append(
+                    f"dialogue de {name} : la case « {slot.get('name')} » a une question (la skill la demande avec "
+                    'Dialog.ElicitSlot) mais n\'est pas obligatoire ; mettez "elicitationRequired": true.'
+                )
+            if slot.get("elicitationRequired") and prompt not in prompt_ids:
+                problems.append(
+                    f"dialogue de {name} : la case obligatoire « {slot.get('name')} » n'a pas de question "
+                    f"(« {prompt} » absente de prompts)."
+                )
+        if not any(slot.get("elicitationRequired") for slot in slots):
+            problems.append(
+                f"dialogue de {name} : aucune case obligatoire ; les appareils refusent alors Dialog.ElicitSlot."
+            )
+    return problems
 
 
 def model_size(model: Mapping[str, Any]) -> int:

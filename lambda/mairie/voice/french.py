@@ -153,6 +153,12 @@ def say_count(n: int, feminine: bool = False) -> str:
     return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
 
 
+SPOKEN_LIST_MAX = 5
+"""Items of a list said in one answer at most: Amazon's design guide recommends having Alexa read two to
+five results of a list (developer.amazon.com/ja/docs/alexa-design/lists.html, "Lists", best practices).
+Beyond, the answer says how many there are and the card (Alexa app) or the screen carries them all."""
+
+
 def join_list(items: Sequence[str], conjunction: str = "et") -> str:
     """ "a", "a et b", "a, b et c" (or "ou")."""
     items = [item for item in items if item]

@@ -7,7 +7,7 @@ from datetime import date
 
 from mairie.catalogue.model import Episode, Magazine, MagazineIssue, MagazineItem, PodcastSeries
 from mairie.domain.playlist import Track
-from mairie.voice.french import MONTHS, de, join_list
+from mairie.voice.french import MONTHS, SPOKEN_LIST_MAX, de, join_list, say_count
 
 
 def _month_phrase(month: date) -> str:
@@ -71,13 +71,38 @@ def say_play_episode(series: PodcastSeries, episode: Episode, resumed: bool = Fa
     return f"Voici l'épisode {episode.number} de {series.title}{guests} : {episode.title}."
 
 
+FULL_LIST_IN_APP = "La liste complète est dans l'application Alexa."
+"""Said when a list was cut to `SPOKEN_LIST_MAX`: the answer's card holds every item."""
+
+
+def is_capped(series: PodcastSeries) -> bool:
+    """Whether the spoken list of episodes leaves some out (the card then lists them all)."""
+    return len(series.episodes) > SPOKEN_LIST_MAX
+
+
+def _latest(series: PodcastSeries) -> list[Episode]:
+    """The `SPOKEN_LIST_MAX` most recent episodes, the newest first."""
+    return sorted(series.episodes, key=lambda e: e.number, reverse=True)[:SPOKEN_LIST_MAX]
+
+
 def say_episode_list(series: PodcastSeries) -> str:
     count = len(series.episodes)
     if count == 0:
         return f"La série {series.title} n'a pas encore d'épisode."
+    if is_capped(series):
+        entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in _latest(series)]
+        return (
+            f"{series.title} compte {count} épisodes. Les {say_count(SPOKEN_LIST_MAX)} plus récents : "
+            f"{join_list(entries)}. {FULL_LIST_IN_APP}"
+        )
     entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in series.episodes]
     plural = "épisodes" if count > 1 else "épisode"
     return f"{series.title} compte {count} {plural} : {join_list(entries)}."
+
+
+def episode_list_card(series: PodcastSeries) -> str:
+    """Every episode, one a line (the card of a list said in part)."""
+    return "\n".join(f"Épisode {e.number} : {_guest_or_title(e)}" for e in series.episodes)
 
 
 WHICH_EPISODE = "Lequel voulez-vous écouter ?"
@@ -85,7 +110,11 @@ LISTEN_TO_IT = "Voulez-vous l'écouter ?"
 
 
 def ask_which_episode(series: PodcastSeries) -> str:
-    """After « oui » to "Lequel voulez-vous écouter ?": the choice, spelled out."""
+    """After « oui » to "Lequel voulez-vous écouter ?": the choice, spelled out (the most recent ones,
+    and any other number, when there are more than `SPOKEN_LIST_MAX`)."""
+    if is_capped(series):
+        entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in _latest(series)]
+        return f"Lequel : {join_list(entries, 'ou')}, ou un autre numéro ?"
     entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in series.episodes]
     return f"Lequel : {join_list(entries, 'ou')} ?"
 

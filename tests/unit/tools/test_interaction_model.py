@@ -282,3 +282,32 @@ def test_each_slot_appears_in_several_samples(intent: str) -> None:
     assert {slot["name"]: uses[slot["name"]] >= 2 for slot in found["slots"]} == {
         slot["name"]: True for slot in found["slots"]
     }
+
+
+def test_every_slot_the_skill_elicits_is_required_with_its_question() -> None:
+    from mairie.alexa.procedures import DOCUMENT_SLOT
+    from mairie.domain.procedures import Detail
+    from mairie.tools.model_limits import dialog_problems
+
+    model = load_json(MODEL_PATH)
+    assert dialog_problems(model) == []
+    dialog = {intent["name"]: intent for intent in model["interactionModel"]["dialog"]["intents"]}
+    assert dialog["IdProcedureIntent"]["delegationStrategy"] == "SKILL_RESPONSE"  # Alexa never asks on its own
+    required = {slot["name"] for slot in dialog["IdProcedureIntent"]["slots"] if slot["elicitationRequired"]}
+    assert {DOCUMENT_SLOT, *(detail.value for detail in Detail)} <= required
+
+
+def test_the_build_refuses_an_elicited_slot_that_is_not_required() -> None:
+    from mairie.tools.model_limits import dialog_problems
+
+    model = load_json(MODEL_PATH)
+    for slot in model["interactionModel"]["dialog"]["intents"][0]["slots"]:
+        slot["elicitationRequired"] = False
+    problems = dialog_problems(model)
+    assert problems[0] == (
+        "dialogue de IdProcedureIntent : la case « document » a une question (la skill la demande avec "
+        'Dialog.ElicitSlot) mais n\'est pas obligatoire ; mettez "elicitationRequired": true.'
+    )
+    assert problems[-1] == (
+        "dialogue de IdProcedureIntent : aucune case obligatoire ; les appareils refusent alors Dialog.ElicitSlot."
+    )

@@ -24,3 +24,35 @@ def test_an_article_is_its_title_then_its_text_as_sentences() -> None:
     assert media.say_article(item, is_last=True).endswith("Un parc rénové. C'était le dernier article du sommaire.")
     asked = MagazineItem("y", "Qui a construit la Cité des Sports ?", "Réponse dans ce numéro.")
     assert media.say_article(asked, is_last=False) == "Qui a construit la Cité des Sports ? Réponse dans ce numéro."
+
+
+def _long_series(count: int) -> PodcastSeries:
+    episodes = tuple(
+        Episode(f"e{n}", n, f"Titre {n}", (), "Une rencontre.", f"https://exemple.fr/e{n}.mp3")
+        for n in range(1, count + 1)
+    )
+    return PodcastSeries("long", "Métamorphoses", "Une série.", None, episodes)
+
+
+def test_a_long_episode_list_says_the_five_most_recent_and_where_the_rest_is() -> None:
+    series = _long_series(12)
+    assert media.is_capped(series)
+    assert media.say_episode_list(series) == (
+        "Métamorphoses compte 12 épisodes. Les cinq plus récents : l'épisode 12, Titre 12, l'épisode 11, Titre 11, "
+        "l'épisode 10, Titre 10, l'épisode 9, Titre 9 et l'épisode 8, Titre 8. "
+        "La liste complète est dans l'application Alexa."
+    )
+    assert media.ask_which_episode(series) == (
+        "Lequel : l'épisode 12, Titre 12, l'épisode 11, Titre 11, l'épisode 10, Titre 10, l'épisode 9, Titre 9 "
+        "ou l'épisode 8, Titre 8, ou un autre numéro ?"
+    )
+    card = media.episode_list_card(series).splitlines()
+    assert card[0] == "Épisode 1 : Titre 1" and card[-1] == "Épisode 12 : Titre 12" and len(card) == 12
+
+
+def test_five_episodes_are_all_said() -> None:
+    series = _long_series(5)
+    assert not media.is_capped(series)
+    said = media.say_episode_list(series)
+    assert said.startswith("Métamorphoses compte 5 épisodes : l'épisode 1, Titre 1,")
+    assert "application Alexa" not in said

@@ -1,11 +1,13 @@
 """Reading the skill's log lines from CloudWatch Logs (the deployed Lambda's log group).
 
-A Lambda function logs to the group `/aws/lambda/<function name>`; `mairie deploy` (ask-cli's
-lambda-deployer) records the function's ARN in `.ask/ask-states.json`, so the group and its region
-are found there unless given. Lines come from `FilterLogEvents` (boto3 `logs` client), every page,
-between two days, narrowed on the server to lines holding "latency_ms" (a quoted term pattern).
-boto3 reads the credentials like the AWS CLI (environment, `~/.aws`, `--aws-profile`), and honours
-`AWS_ENDPOINT_URL` (a local CloudWatch-compatible server, as in the tests).
+`mairie deploy` (ask-cli's cfn-deployer) records the stack's outputs in `.ask/ask-states.json`: the
+template's `LogGroupName` output names the group, the stack's ARN its region. A project deployed earlier
+with ask-cli's lambda-deployer has the function's ARN there instead, and its group is
+`/aws/lambda/<function name>`. Either way the group is found there unless given. Lines come from
+`FilterLogEvents` (boto3 `logs` client), every page, between two days, narrowed on the server to lines
+holding "latency_ms" (a quoted term pattern). boto3 reads the credentials like the AWS CLI (environment,
+`~/.aws`, `--aws-profile`), and honours `AWS_ENDPOINT_URL` (a local CloudWatch-compatible server, as in
+the tests).
 
 Every failure becomes a `LogSourceError` with a French message: no credentials, no region, no
 network, no such group, no permission. Never imported by the Lambda (boto3 is a dev dependency here).
@@ -27,6 +29,9 @@ FILTER_PATTERN = '"latency_ms"'
 MAX_PAGES = 10_000
 ASK_STATES = Path(".ask") / "ask-states.json"
 LAMBDA_DEPLOYER = "@ask-cli/lambda-deployer"
+CFN_DEPLOYER = "@ask-cli/cfn-deployer"
+LOG_GROUP_OUTPUT = "LogGroupName"
+"""The output of infrastructure/cfn-deployer/skill-stack.yaml that names the function's log group."""
 
 
 class LogSourceError(Exception):
@@ -43,9 +48,35 @@ def deployed_log_group(root: Path, profile: str = "default") -> LogGroup | None:
     """The log group of the Lambda `ask deploy` created, from `.ask/ask-states.json`, if any."""
     try:
         states = json.loads((root / ASK_STATES).read_text(encoding="utf-8"))
-        infrastructure = states["profiles"][profile]["skillInfrastructure"][LAMBDA_DEPLOYER]
-        arn = str(infrastructure["deployState"]["default"]["lambda"]["arn"])
+        infrastructures = states["profiles"][profile]["skillInfrastructure"]
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(infrastructures, dict):
+        return None
+    return _stack_log_group(infrastructures.get(CFN_DEPLOYER)) or _function_log_group(
+        infrastructures.get(LAMBDA_DEPLOYER)
+    )
+
+
+def _stack_log_group(infrastructure: Any) -> LogGroup | None:
+    """From the cfn-deployer's state: the stack's `LogGroupName` output, in the stack's region."""
+    try:
+        state = infrastructure["deployState"]["default"]
+        outputs = {str(o["OutputKey"]): str(o["OutputValue"]) for o in state["outputs"]}
+        parts = str(state["stackId"]).split(":")  # arn:aws:cloudformation:eu-west-1:123456789012:stack/NAME/ID
+    except (KeyError, TypeError):
+        return None
+    name = outputs.get(LOG_GROUP_OUTPUT)
+    if not name:
+        return None
+    return LogGroup(name, parts[3] if len(parts) > 3 and parts[3] else None)
+
+
+def _function_log_group(infrastructure: Any) -> LogGroup | None:
+    """From the lambda-deployer's state: `/aws/lambda/<function>`, in the function's region."""
+    try:
+        arn = str(infrastructure["deployState"]["default"]["lambda"]["arn"])
+    except (KeyError, TypeError):
         return None
     parts = arn.split(":")  # arn:aws:lambda:eu-west-1:123456789012:function:NAME[:ALIAS]
     if len(parts) < 7 or parts[2] != "lambda" or parts[5] != "function":
