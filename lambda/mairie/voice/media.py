@@ -42,11 +42,40 @@ def ask_read_item(issue: MagazineIssue) -> str:
 
 
 def say_no_issue(magazine: Magazine | None, month: date | None) -> str:
+    """ "Je n'ai pas le numéro de décembre 2026 de Point d'Appui. J'ai ceux d'octobre et de novembre 2026." """
     if magazine is None:
         return "Je n'ai pas encore de magazine municipal à vous présenter."
     if month is not None:
-        return f"Je n'ai pas le numéro {_month_phrase(month)} {month.year} {de_magazine(magazine)}."
-    return f"Je n'ai pas encore de numéro {de_magazine(magazine)} pour ce mois-ci."
+        text = f"Je n'ai pas le numéro {_month_phrase(month)} {month.year} {de_magazine(magazine)}."
+    else:
+        text = f"Je n'ai pas encore de numéro {de_magazine(magazine)} pour ce mois-ci."
+    on_file = say_issues_on_file(magazine)
+    return f"{text} {on_file}" if on_file else text
+
+
+ISSUES_NAMED = 3
+"""At most this many issues are named (the latest ones): a longer list is lost by ear."""
+
+
+def say_issues_on_file(magazine: Magazine) -> str:
+    """ "J'ai celui de novembre 2026.", "J'ai ceux d'octobre et de novembre 2026.", or, past
+    `ISSUES_NAMED`, "Les plus récents sont ceux de septembre, d'octobre et de novembre 2026." """
+    months = sorted(issue.month for issue in magazine.issues)
+    if not months:
+        return ""
+    named = months[-ISSUES_NAMED:]
+    # the year once per run of months of the same year: "de décembre 2025 et de janvier 2026"
+    phrases = [
+        f"{_month_phrase(month)} {month.year}"
+        if index == len(named) - 1 or named[index + 1].year != month.year
+        else _month_phrase(month)
+        for index, month in enumerate(named)
+    ]
+    if len(named) == 1:
+        return f"J'ai celui {phrases[0]}."
+    if len(months) > len(named):
+        return f"Les plus récents sont ceux {join_list(phrases)}."
+    return f"J'ai ceux {join_list(phrases)}."
 
 
 def de_magazine(magazine: Magazine) -> str:
