@@ -214,7 +214,7 @@ def test_deploy_refuses_invalid_content_and_never_calls_ask(sandbox: Path, tmp_p
     result = mairie(sandbox, "deploy", path=bin_dir)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "content/city.yaml:24: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
+        "content/city.yaml:26: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
         "vouliez-vous dire « Europe/Paris » ?"
     ]
     assert result.stderr.splitlines() == [

@@ -29,6 +29,19 @@ def say_issue_summary(magazine: Magazine, issue: MagazineIssue) -> str:
     return text
 
 
+def say_listen_elsewhere(track: Track, website: str) -> str:
+    """ "L'épisode 1 de Métamorphoses n'est pas encore disponible à l'écoute ici. Vous pouvez
+    l'écouter sur le site metamorphoses.lepodcast.fr." (its audio is an example, never streamed)"""
+    if track.episode is not None and track.series is not None:
+        what = f"L'épisode {track.episode.number} de {track.series.title}"
+    elif track.issue is not None:
+        month = track.issue.month
+        what = f"La version audio du magazine {track.subtitle} {_month_phrase(month)} {month.year}"
+    else:
+        what = f"« {track.title} »"
+    return f"{what} n'est pas encore disponible à l'écoute ici. Vous pouvez l'écouter sur {spoken_site(website)}."
+
+
 def spoken_site(url: str) -> str:
     """ "https://www.issy.com/magazine" → "le site issy.com"."""
     host = url.split("://", 1)[-1].split("/", 1)[0]
@@ -156,8 +169,10 @@ def say_start_of_series(series: PodcastSeries) -> str:
     return f"C'est déjà le premier épisode de {series.title}."
 
 
-def say_nothing_to_resume() -> str:
-    return "Je n'ai rien à reprendre. Dites par exemple « joue le dernier podcast »."
+def say_nothing_to_resume(offer_latest: bool) -> str:
+    """ "Je n'ai rien à reprendre. Dites par exemple « joue le dernier podcast »." (the example only
+    when an episode's audio is confirmed: `domain.promises`)"""
+    return "Je n'ai rien à reprendre." + (" Dites par exemple « joue le dernier podcast »." if offer_latest else "")
 
 
 def say_nothing_playing() -> str:
