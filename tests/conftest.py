@@ -4,8 +4,14 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.confirmed_audio import with_confirmed_audio
+
+if TYPE_CHECKING:
+    from mairie.catalogue.model import Catalogue
 
 # The skill reads its environment once, at import (like a Lambda container): set it first.
 _STATE_DIR = tempfile.mkdtemp(prefix="mairie-skill-tests-")
@@ -19,3 +25,14 @@ os.environ.pop("SKILL_ID", None)
 def user(request: pytest.FixtureRequest) -> Iterator[str]:
     """A user id of its own for each test, so stored state never leaks between tests."""
     yield "U" + "".join(ch for ch in request.node.name if ch.isalnum())[:60]
+
+
+@pytest.fixture
+def confirmed_audio(monkeypatch: pytest.MonkeyPatch) -> Catalogue:
+    """The skill's catalogue with its audio confirmed (see `tests/confirmed_audio.py`)."""
+    from mairie.alexa import turn  # after the environment above is set
+    from mairie.catalogue.current import get_catalogue
+
+    confirmed = with_confirmed_audio(get_catalogue())
+    monkeypatch.setattr(turn, "get_catalogue", lambda: confirmed)
+    return confirmed

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.confirmed_audio import confirmed_audio_commune
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -75,13 +76,14 @@ def test_the_example_phrases_of_the_manifest(tmp_path: Path, phrase: str) -> Non
 
 
 def test_state_is_kept_per_user_between_commands(tmp_path: Path) -> None:
-    played = mairie("say", "joue le premier épisode", "--at", AT, "--user", "zoe", cwd=tmp_path)
+    audio = confirmed_audio_commune(tmp_path)  # example audio is never streamed
+    played = mairie("say", "joue le premier épisode", "--at", AT, "--user", "zoe", cwd=tmp_path, content=audio)
     assert played.returncode == 0, played.stderr
     assert "▶ Lecture :" in played.stdout
     assert (tmp_path / ".mairie" / "etat.sqlite3").is_file()
-    resumed = mairie("say", "reprends", "--at", "2026-11-26T11:00", "--user", "zoe", cwd=tmp_path)
+    resumed = mairie("say", "reprends", "--at", "2026-11-26T11:00", "--user", "zoe", cwd=tmp_path, content=audio)
     assert "▶ Lecture :" in resumed.stdout, resumed.stdout
-    stranger = mairie("say", "reprends", "--at", "2026-11-26T11:00", "--user", "paul", cwd=tmp_path)
+    stranger = mairie("say", "reprends", "--at", "2026-11-26T11:00", "--user", "paul", cwd=tmp_path, content=audio)
     assert "▶ Lecture :" not in stranger.stdout
 
 
@@ -94,7 +96,8 @@ def test_a_device_without_audio_player(tmp_path: Path) -> None:
 
 def test_chat_with_playback(tmp_path: Path) -> None:
     script = "ouvre la mairie d'issy\njoue le premier épisode\n:avance 2\npause\nreprends\n:etat\nquitter\n"
-    result = mairie("chat", "--at", AT, "--sans-horloge", cwd=tmp_path, stdin=script)
+    audio = confirmed_audio_commune(tmp_path)  # example audio is never streamed
+    result = mairie("chat", "--at", AT, "--sans-horloge", cwd=tmp_path, stdin=script, content=audio)
     assert result.returncode == 0, result.stderr
     output = result.stdout
     assert "vous › ouvre la mairie d'issy\nalexa › " in output

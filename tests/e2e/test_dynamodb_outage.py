@@ -17,6 +17,8 @@ from botocore.exceptions import ClientError
 from tests.skill.envelopes import audio_event, directives, intent, send, slot, speech
 from tests.stores import Dynalite, create_table, environment_for, new_container, raw_item, silent_server
 
+pytestmark = pytest.mark.usefixtures("confirmed_audio")  # example audio is never streamed
+
 DEPARDON = "podcast:metamorphoses:depardon"
 QUICK_S = 4.0
 """Longest a request may take while the store is down (Alexa waits 8 seconds in all)."""

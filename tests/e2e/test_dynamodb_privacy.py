@@ -12,6 +12,8 @@ from tests.skill.envelopes import audio_event, intent, send
 from tests.skill.test_privacy import skill_disabled
 from tests.stores import Dynalite, create_table, environment_for, new_container, raw_item
 
+pytestmark = pytest.mark.usefixtures("confirmed_audio")  # example audio is never streamed
+
 DEPARDON = "podcast:metamorphoses:depardon"
 
 

@@ -25,6 +25,8 @@ from tests.stores import (
     raw_item,
 )
 
+pytestmark = pytest.mark.usefixtures("confirmed_audio")  # example audio is never streamed
+
 DEPARDON = "podcast:metamorphoses:depardon"
 
 

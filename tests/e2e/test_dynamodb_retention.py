@@ -17,6 +17,8 @@ from ask_sdk_model import RequestEnvelope
 from tests.skill.envelopes import audio_event, directives, intent, send, speech
 from tests.stores import client, create_table, dynalite_server, environment_for, new_container, raw_item
 
+pytestmark = pytest.mark.usefixtures("confirmed_audio")  # example audio is never streamed
+
 DEPARDON = "podcast:metamorphoses:depardon"
 DAY_S = 24 * 3600
 NOTHING_TO_RESUME = "Je n'ai rien à reprendre."

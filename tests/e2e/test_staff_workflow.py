@@ -56,7 +56,7 @@ def test_the_guide_walkthrough_summer_hours_then_preview(sandbox: Path) -> None:
     _add_summer_hours(sandbox)
     validated = mairie(sandbox, "validate")
     assert validated.returncode == 0, validated.stdout
-    assert validated.stderr.startswith("Catalogue valide : 7 équipements,")
+    assert validated.stderr.startswith("Catalogue valide : 11 équipements,")
     result = mairie(sandbox, "preview", "--at", "2026-07-14T11:00")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -66,7 +66,7 @@ def test_the_guide_walkthrough_summer_hours_then_preview(sandbox: Path) -> None:
     assert lines[start + 2].startswith(
         "  Non, la piscine Aquazena est fermée aujourd'hui : c'est la fête nationale. Elle rouvre demain à 10 heures."
     )
-    assert lines[-1] == "7 équipements ; relisez chaque réponse avant de lancer « mairie build »."
+    assert lines[-1] == "11 équipements ; relisez chaque réponse avant de lancer « mairie build »."
 
     summer_day = mairie(sandbox, "preview", "--at", "2026-07-15T11:00")
     lines = summer_day.stdout.splitlines()
@@ -109,7 +109,7 @@ def test_preview_warns_when_a_name_is_shared(sandbox: Path) -> None:
         "demander lequel ; changez le nom ou retirez le synonyme en double dans facilities.yaml."
     ) in lines[start:]
     assert lines[-2:] == [
-        "8 équipements ; relisez chaque réponse avant de lancer « mairie build ».",
+        "12 équipements ; relisez chaque réponse avant de lancer « mairie build ».",
         "⚠ 1 équipement n'est pas compris par son nom : corrigez facilities.yaml avant de publier.",
     ]
 
@@ -127,7 +127,7 @@ def test_the_guide_examples_work_as_written(sandbox: Path) -> None:
     validated = mairie(sandbox, "validate")
     assert validated.returncode == 0, validated.stdout
     assert validated.stderr.startswith(
-        "Catalogue valide : 7 équipements, 2 démarches, 3 numéros du magazine, 1 série de podcasts (3 épisodes)."
+        "Catalogue valide : 11 équipements, 2 démarches, 3 numéros du magazine, 1 série de podcasts (3 épisodes)."
     )
     built = mairie(sandbox, "build")
     assert built.returncode == 0, built.stdout + built.stderr
@@ -215,7 +215,7 @@ def test_deploy_refuses_invalid_content_and_never_calls_ask(sandbox: Path, tmp_p
     result = mairie(sandbox, "deploy", path=bin_dir)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "content/city.yaml:24: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
+        "content/city.yaml:26: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
         "vouliez-vous dire « Europe/Paris » ?"
     ]
     assert result.stderr.splitlines() == [

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.confirmed_audio import confirmed_audio_commune
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_suffix(".js")
@@ -40,9 +41,10 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def skill_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`mairie serve --no-verify` on a free port of 127.0.0.1, serving the compiled catalogue."""
+    """`mairie serve --no-verify` on a free port of 127.0.0.1, serving the fixture commune (audio confirmed)."""
     folder = tmp_path_factory.mktemp("serve")
     env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_CONTENT", "SKILL_ID")}
+    env["MAIRIE_CONTENT"] = str(confirmed_audio_commune(folder))  # example audio is never streamed
     env["MAIRIE_STATE"] = str(folder / "etat.sqlite3")
     env["PYTHONPATH"] = str(ROOT / "lambda")
     server = subprocess.Popen(

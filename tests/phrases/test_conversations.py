@@ -150,11 +150,13 @@ def test_the_closing_time_asked_the_spoken_way(talk: Conversation) -> None:
 # -- magazine and podcasts ----------------------------------------------------------------------------
 
 
-def test_the_audio_magazine_of_a_month_plays(talk: Conversation) -> None:
+def test_the_audio_magazine_of_a_month_marked_as_example_says_where_to_listen(talk: Conversation) -> None:
     turn = talk.speak("écoute le point d'appui de novembre", NOW)
-    assert _directives(turn) == ["AudioPlayer.Play"]
-    directive = turn.response["response"]["directives"][0]
-    assert directive["audioItem"]["stream"]["url"] == "https://media.exemple.fr/point-d-appui/2026-11.mp3"
+    assert _directives(turn) == []  # its audio is an example: never streamed
+    assert turn.lines[0] == (
+        "La version audio du magazine Point d'Appui de novembre 2026 n'est pas encore disponible à l'écoute ici. "
+        "Vous pouvez l'écouter sur le site issy.com."
+    )
 
 
 def test_a_month_without_audio_offers_its_summary(talk: Conversation) -> None:
@@ -171,17 +173,18 @@ def test_what_is_point_d_appui_is_the_magazine_not_the_city(talk: Conversation) 
 
 def test_a_podcast_by_its_guest(talk: Conversation) -> None:
     turn = talk.speak("mets le podcast avec raymond depardon", NOW)
-    assert _directives(turn) == ["AudioPlayer.Play"]
-    assert "Raymond Depardon" in turn.lines[0]
+    assert _directives(turn) == []  # its audio is an example: never streamed
+    assert turn.lines[0].startswith("L'épisode 1 de Métamorphoses, Issy se réinvente n'est pas encore disponible")
 
 
-def test_the_episode_list_then_yes_spells_out_the_choice_then_a_number_plays(talk: Conversation) -> None:
+def test_the_episode_list_then_yes_spells_out_the_choice_then_a_number_is_chosen(talk: Conversation) -> None:
     listed = talk.speak("quels sont les épisodes", NOW)
     assert listed.lines[0].endswith("Lequel voulez-vous écouter ?")
     chosen = talk.speak("oui", NOW)
     assert chosen.lines[0] == "Lequel : l'épisode 1, avec Raymond Depardon ou l'épisode 2, avec Winy Maas ?"
     played = talk.speak("l'épisode 2", NOW)
-    assert _directives(played) == ["AudioPlayer.Play"] and "Winy Maas" in played.lines[0]
+    assert _directives(played) == []  # its audio is an example: the resident hears where to listen
+    assert played.lines[0].startswith("L'épisode 2 de Métamorphoses, Issy se réinvente n'est pas encore disponible")
 
 
 # -- the conversation ----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from tests.confirmed_audio import confirmed_audio_commune
 from tests.serve.alexa_pki import Authority, Signer, stamped
 from tests.skill.envelopes import audio_event, intent
 
@@ -99,7 +100,7 @@ def signed_server(tmp_path: Path, root: Authority, intermediate: Authority) -> I
     (tmp_path / "chaine.pem").write_bytes(signer.pem())
     state = tmp_path / "etat.sqlite3"
     env = {k: v for k, v in os.environ.items() if k != "SKILL_ID"}
-    env |= {"MAIRIE_STATE": str(state), "MAIRIE_CONTENT": str(ROOT / "content")}
+    env |= {"MAIRIE_STATE": str(state), "MAIRIE_CONTENT": str(confirmed_audio_commune(tmp_path))}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "lambda")])
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.serve.signed_server", "racine.pem", "chaine.pem", str(SERVER_THREADS)],

@@ -16,6 +16,7 @@ import pytest
 from mairie.catalogue.current import get_catalogue
 from mairie.tools.build import PHRASES, load_grammar
 from mairie.tools.resolver import Resolver
+from mairie.voice import assistant
 from tests.skill.envelopes import intent, launch, reprompt, send, session_attributes, slot, speech
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,7 +143,7 @@ def test_the_rate_phrases_resolve_to_the_speech_rate_intent() -> None:
 
 
 def test_first_visit_gets_the_introduction_and_later_ones_a_shorter_greeting(user: str) -> None:
-    welcome = " ".join(get_catalogue().city.welcome.split())
+    welcome = assistant.welcome(get_catalogue())
     first = send(launch(user=user))
     assert speech(first) == welcome
     second = send(launch(user=user, at="2026-11-27T09:00:00Z"))

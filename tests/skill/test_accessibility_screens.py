@@ -166,6 +166,7 @@ def test_the_episode_screen_lists_every_episode(user: str) -> None:
     assert all(row["highlighted"] is False for row in screen["rows"])
 
 
+@pytest.mark.usefixtures("confirmed_audio")
 def test_playing_audio_sends_no_screen_but_the_player_metadata(user: str) -> None:
     result = send(intent("PlayPodcastIntent", user=user, device="screen"))
     found = directives(result)

@@ -29,7 +29,7 @@ class LaunchHandler(RequestTypeHandler):
         if visits == 0:
             stored[VISITS] = 1  # "has been here before": written once, not on every launch
         if visits == 0:  # the welcome lists what the skill does: the reprompt only gives an example
-            return respond.answer(handler_input, catalogue.city.welcome, ask=spoken.launch_reprompt(catalogue))
+            return respond.answer(handler_input, spoken.welcome(catalogue), ask=spoken.launch_reprompt(catalogue))
         return respond.answer(handler_input, spoken.welcome_back(catalogue), ask=spoken.help_text(catalogue))
 
 

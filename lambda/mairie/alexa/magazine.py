@@ -38,13 +38,12 @@ class MagazineHandler(IntentHandler):
 
 
 def asked_issue(handler_input: HandlerInput) -> tuple[MagazineIssue | None, date | None]:
-    """The issue of the month the resident named (a month name means the last such month), else the
-    current one; and the month named, if any."""
+    """The issue of the month the resident named (the nearest sensible one, see
+    `playlist.asked_magazine_issue`), else the current one; and the month named, if any."""
     catalogue = turn.catalogue()
     asked = parse_amazon_date(turn.slot_value(handler_input, "month"))
-    month = playlist.past_month(asked.start, turn.today(handler_input)) if asked is not None else None
-    if month is not None:
-        return playlist.magazine_issue_for_month(catalogue, month), month
+    if asked is not None:
+        return playlist.asked_magazine_issue(catalogue, asked.start, turn.today(handler_input))
     return playlist.current_magazine_issue(catalogue, turn.today(handler_input)), None
 
 

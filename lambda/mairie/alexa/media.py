@@ -11,6 +11,7 @@ from mairie.alexa.log import EXAMPLE_CONTENT
 from mairie.alexa.offers import OFFER_EPISODE, OFFER_LIST, OFFER_PICK, offer, offered
 from mairie.catalogue.model import Episode, PodcastSeries
 from mairie.domain import playlist
+from mairie.domain.promises import playable_episodes, track_playable
 from mairie.voice import media as spoken
 from mairie.voice.assistant import anything_else
 
@@ -19,8 +20,8 @@ def start_track(handler_input: HandlerInput, track: playlist.Track, text: str, o
     """Play a track now, or explain when this device has no audio player."""
     if not turn.supports_audio_player(handler_input):
         return respond.answer(handler_input, spoken.say_no_audio_device(), ask=anything_else())
-    if (track.episode is not None and track.episode.example) or (track.issue is not None and track.issue.example):
-        respond.note(handler_input, EXAMPLE_CONTENT)
+    if not track_playable(track):  # a placeholder address: say where to listen, remember nothing
+        return respond.play(handler_input, track)
     state.remember_position(handler_input, track.token, offset_ms)
     card = respond.Card(title=track.title, text=track.subtitle, image_url=track.image_url)
     return respond.play(handler_input, track, text=text, offset_ms=offset_ms, card=card)
@@ -171,5 +172,6 @@ class PlayOfferedEpisodeHandler(IntentHandler):
         turn.session(handler_input).pop(OFFER_EPISODE, None)
         track = playlist.track_for_token(turn.catalogue(), token)
         if track is None or track.series is None or track.episode is None:
-            return respond.answer(handler_input, spoken.say_nothing_to_resume(), ask=anything_else())
+            nothing = spoken.say_nothing_to_resume(bool(playable_episodes(turn.catalogue())))
+            return respond.answer(handler_input, nothing, ask=anything_else())
         return start_track(handler_input, track, spoken.say_play_episode(track.series, track.episode))

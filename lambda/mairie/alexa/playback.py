@@ -22,6 +22,7 @@ from ask_sdk_model.interfaces.audioplayer import ClearBehavior, ClearQueueDirect
 from mairie.alexa import offers, respond, state, turn
 from mairie.alexa.base import IntentHandler, RequestTypeHandler, request_type
 from mairie.domain import playlist
+from mairie.domain.promises import playable_episodes
 from mairie.voice import media as spoken
 from mairie.voice.assistant import anything_else
 
@@ -59,7 +60,8 @@ def _nothing_to_resume(handler_input: HandlerInput) -> Response:
     series = playlist.default_series(turn.catalogue())
     latest = playlist.latest_episode(series) if series is not None else None
     if token is None or series is None or latest is None:
-        return respond.answer(handler_input, spoken.say_nothing_to_resume(), ask=anything_else())
+        nothing = spoken.say_nothing_to_resume(bool(playable_episodes(turn.catalogue())))
+        return respond.answer(handler_input, nothing, ask=anything_else())
     question = spoken.ask_play_latest()
     offers.offer(handler_input, offers.OFFER_EPISODE, playlist.episode_token(series, latest), question)
     return respond.answer(handler_input, spoken.say_track_removed(series, latest), ask=question)

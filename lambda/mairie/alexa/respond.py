@@ -16,8 +16,11 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from mairie.alexa import speech_rate, topics, turn
+from mairie.alexa.log import EXAMPLE_CONTENT
 from mairie.domain.playlist import Track
-from mairie.voice.assistant import rephrase
+from mairie.domain.promises import listening_site, track_playable
+from mairie.voice.assistant import anything_else, rephrase
+from mairie.voice.media import say_listen_elsewhere
 from mairie.voice.ssml import escape
 
 if TYPE_CHECKING:
@@ -119,7 +122,12 @@ def play(
     card: Card | None = None,
 ) -> Response:
     """Start (or enqueue: `behavior`, REPLACE_ALL by default) a track. Speech and card only for voice
-    requests, never for events."""
+    requests, never for events.
+
+    A track whose audio is marked as example is never sent: its address is a placeholder that would
+    fail on the device; a voice request hears where to listen instead, an event gets nothing."""
+    if not track_playable(track):
+        return _listen_elsewhere(handler_input, track)
     builder = handler_input.response_builder
     if text is not None:
         builder.speak(_spoken(handler_input, text))
@@ -129,6 +137,14 @@ def play(
     if turn.has_session(handler_input):
         builder.set_should_end_session(True)
     return builder.response
+
+
+def _listen_elsewhere(handler_input: HandlerInput, track: Track) -> Response:
+    if getattr(handler_input.request_envelope.request, "object_type", None) != "IntentRequest":  # an event: no speech
+        return empty(handler_input)
+    note(handler_input, EXAMPLE_CONTENT)
+    text = say_listen_elsewhere(track, listening_site(turn.catalogue(), track))
+    return answer(handler_input, text, ask=anything_else())
 
 
 def play_directive(

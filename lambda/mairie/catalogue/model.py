@@ -259,7 +259,8 @@ class City:
     """IANA name, "Europe/Paris"."""
     website: str
     welcome: str
-    """Spoken the first time (and, shortened, later): who we are and what to ask."""
+    """The greeting said first ("Bonjour, ici la Mairie d'Issy."); `voice.assistant.welcome` adds what
+    to ask, from the catalogue."""
     about: str
     """Spoken for "parle-moi de la ville"."""
     holiday_subdivision: str | None = None

@@ -177,13 +177,28 @@ def magazine_issue_for_month(catalogue: Catalogue, month: date) -> MagazineIssue
     return next((i for i in catalogue.magazine.issues if i.month == wanted), None)
 
 
-def past_month(asked: date, today: date) -> date:
-    """The month a resident means by a month name: Alexa resolves "octobre" to the next October,
-    but "le magazine d'octobre" asked in November means the one just published."""
+def asked_magazine_issue(catalogue: Catalogue, asked: date, today: date) -> tuple[MagazineIssue | None, date]:
+    """The issue a resident means by a month, and the month to name when there is none.
+
+    Alexa gives « le mois prochain » and « le mois dernier » as the month itself, but a bare month name
+    as its next occurrence: « octobre » said in November 2026 arrives as 2027-10, when the resident
+    means the issue just published. So a month two or more months ahead means the same month a year
+    earlier (the month as given stays second, for an issue staff put on file that early); this month,
+    the past and next month are taken as given: « décembre » or « le mois prochain » in November is
+    December 2026, never the December of 2025, eleven months old."""
     month = asked.replace(day=1)
-    if month > today.replace(day=1):
-        month = month.replace(year=month.year - 1)
-    return month
+    candidates = [month]
+    if _months_between(month, today.replace(day=1)) >= 2:
+        candidates.insert(0, month.replace(year=month.year - 1))
+    for candidate in candidates:
+        issue = magazine_issue_for_month(catalogue, candidate)
+        if issue is not None:
+            return issue, candidate
+    return None, candidates[0]
+
+
+def _months_between(first: date, second: date) -> int:
+    return (first.year - second.year) * 12 + first.month - second.month
 
 
 # --- magazine articles ("lis-moi l'article sur …", "le point suivant") ------------------------

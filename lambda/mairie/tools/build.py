@@ -27,6 +27,7 @@ from mairie.tools.feeds import FEEDS, feed_files
 from mairie.tools.grammar import Grammar
 from mairie.tools.model_limits import dialog_problems, limit_problems
 from mairie.tools.phrases import apply_templates_to_model, model_problems, read_phrasings, read_templates
+from mairie.tools.store_page import MANIFEST, apply_store_page, example_phrases_of, store_page
 
 COMPILED = Path("lambda/mairie/data/catalogue.json")
 MODEL = Path("skill-package/interactionModels/custom/fr-FR.json")
@@ -76,9 +77,15 @@ def run_build(content_dir: Path, root: Path, check: bool) -> int:
         root / HOLIDAYS: dump_table(compute_table(catalogue.city.holiday_subdivision)),
     }
     outputs.update({root / path: text for path, text in feed_files(catalogue).items()})
+    readable, manifest = _generated_manifest(root / MANIFEST, catalogue)
+    if not readable:
+        return 1
+    if manifest is not None:
+        outputs[root / MANIFEST] = manifest
     stale = [path for path, text in outputs.items() if _read(path) != text]
     unused = _unused_feeds(root, outputs)
     if check:
+        _report_broken_promises(root / MANIFEST, outputs.get(root / MANIFEST))
         return _report_check(stale, unused)
     if not _write_all(stale, outputs, unused):
         return 1
@@ -89,6 +96,33 @@ def run_build(content_dir: Path, root: Path, check: bool) -> int:
     changed = len(stale) + len(unused)
     _say(f"{_count(changed, 'fichier mis', 'fichiers mis')} à jour." if changed else "Tout était déjà à jour.")
     return 0
+
+
+def _generated_manifest(path: Path, catalogue: Catalogue) -> tuple[bool, str | None]:
+    """`skill.json` with the store page's promises drawn from the catalogue (`tools.store_page`):
+    (True, None) when the project has no `skill.json`; (False, None), and why, when a key is missing."""
+    text = _read(path)
+    if text is None:
+        return True, None
+    try:
+        return True, apply_store_page(text, store_page(catalogue))
+    except ValueError as error:
+        _say(f"{display_path(path)} : {error} ; rien n'a été construit.")
+        return False, None
+
+
+def _report_broken_promises(path: Path, generated: str | None) -> None:
+    """The store page's example phrases the catalogue can no longer answer, one per line."""
+    current = _read(path)
+    if generated is None or current is None or current == generated:
+        return
+    kept = set(example_phrases_of(generated))
+    for phrase in example_phrases_of(current):
+        if phrase not in kept:
+            print(
+                f"{display_path(path)}: l'exemple « {phrase} » ne correspond plus au catalogue (un équipement "
+                "sans horaires confirmés, un épisode ou une démarche retirés) : « mairie build » le remplace."
+            )
 
 
 def _unused_feeds(root: Path, outputs: dict[Path, str]) -> list[Path]:

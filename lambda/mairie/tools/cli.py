@@ -145,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _add_staff_commands(commands)
+    _add_import_commands(commands)
     _add_usage_commands(commands)
     _add_serve_command(commands)
 
@@ -240,6 +241,42 @@ def _add_staff_commands(commands: argparse._SubParsersAction[_FrenchParser]) -> 
     deploy.add_argument("--profile", metavar="PROFIL", help="profil ask-cli à utiliser (par défaut : celui d'ask-cli)")
     deploy.add_argument(
         "--remote", default="origin", metavar="DÉPÔT", help="dépôt git de la skill hébergée (par défaut : origin)"
+    )
+
+
+def _add_import_commands(commands: argparse._SubParsersAction[_FrenchParser]) -> None:
+    importer = commands.add_parser(
+        "importer",
+        help="importer des données publiques dans le catalogue (à relire, puis « mairie validate »)",
+        description="Importe des données ouvertes dans le catalogue, pour relecture.",
+    )
+    sources = importer.add_subparsers(dest="source", metavar="SOURCE", parser_class=_FrenchParser)
+    sources.required = True
+    annuaire = sources.add_parser(
+        "annuaire",
+        help="la mairie et les guichets publics de la commune, d'après l'Annuaire de l'administration",
+        description="Lit l'Annuaire de l'administration (Service-Public.fr / DILA, Licence Ouverte 2.0) et écrit "
+        "ou met à jour, dans facilities.yaml, la mairie et les guichets publics de la commune : adresse, "
+        "téléphone, site web, horaires de la semaine. Ce que vous avez écrit à la main n'est jamais remplacé. "
+        "Relisez ensuite la différence, puis lancez « mairie validate ».",
+    )
+    annuaire.add_argument(
+        "--commune", required=True, metavar="INSEE", help="code INSEE de la commune (92040 pour Issy-les-Moulineaux)"
+    )
+    annuaire.add_argument(
+        "--fichier",
+        type=Path,
+        metavar="RÉPONSE.json",
+        help="lire une réponse de l'annuaire enregistrée dans un fichier au lieu d'interroger l'API",
+    )
+    annuaire.add_argument("--contenu", metavar="DOSSIER", help="dossier du catalogue (par défaut : content)")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from mairie.tools.annuaire.command import run_import_annuaire
+
+    return run_import_annuaire(
+        args.commune, args.fichier, _content_folder(args.contenu), date.today(), sys.stdout, sys.stderr
     )
 
 
@@ -576,6 +613,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _preview(args)
     if args.command == "deploy":
         return _deploy(args)
+    if args.command == "importer":
+        return _import(args)
     if args.command == "serve":
         return _serve(args)
     if args.command == "bench":

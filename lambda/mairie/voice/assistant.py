@@ -5,24 +5,35 @@ Generic French only; every city fact (names, examples) comes from the catalogue.
 
 from __future__ import annotations
 
-from mairie.catalogue.model import Catalogue
+from mairie.catalogue.model import Catalogue, Facility
+from mairie.domain.promises import facilities_with_hours, has_magazine_issue, playable_episodes, playable_issues
 from mairie.voice.french import de, join_list
 
 
 def examples(catalogue: Catalogue) -> list[str]:
-    """Two or three concrete questions a resident can ask, built from this city's catalogue."""
+    """Two or three concrete questions a resident can ask, each one the catalogue can answer
+    (`domain.promises`): a facility with confirmed hours, a procedure, a confirmed episode."""
     found: list[str] = []
-    with_hours = [f for f in catalogue.facilities if f.weekly is not None]
-    facility = with_hours[0] if with_hours else (catalogue.facilities[0] if catalogue.facilities else None)
-    if facility is not None:
-        found.append(f"« est-ce que {facility.name} est {'ouverte' if facility.feminine else 'ouvert'} ? »")
+    with_hours = facilities_with_hours(catalogue)
+    if with_hours:
+        found.append(f"« {is_open_question(with_hours[0])} ? »")
     if catalogue.procedures:
-        found.append(f"« comment refaire {_possessive(catalogue.procedures[0].name)} ? »")
-    if catalogue.podcasts:
+        found.append(f"« {redo_question(catalogue)} ? »")
+    if playable_episodes(catalogue):
         found.append("« joue le dernier podcast »")
-    elif catalogue.magazine is not None:
+    elif has_magazine_issue(catalogue):
         found.append("« quoi de neuf dans le magazine ? »")
     return found
+
+
+def is_open_question(facility: Facility) -> str:
+    """ "est-ce que le service de l'état civil est ouvert" """
+    return f"est-ce que {facility.name} est {'ouverte' if facility.feminine else 'ouvert'}"
+
+
+def redo_question(catalogue: Catalogue) -> str:
+    """ "comment refaire ma carte nationale d'identité" (the first procedure of the catalogue)."""
+    return f"comment refaire {_possessive(catalogue.procedures[0].name)}"
 
 
 def _possessive(name: str) -> str:
@@ -108,13 +119,13 @@ def help_for(catalogue: Catalogue, topic: str | None) -> str:
 
 
 def _hours_help(catalogue: Catalogue) -> str | None:
-    with_hours = [f for f in catalogue.facilities if f.weekly is not None]
+    with_hours = facilities_with_hours(catalogue)
     if not with_hours:
         return None
     first, second = with_hours[0], with_hours[min(1, len(with_hours) - 1)]
     samples = [
         f"« jusqu'à quelle heure {first.name} est {'ouverte' if first.feminine else 'ouvert'} ? »",
-        f"« quels sont les horaires de {second.name} cette semaine ? »",
+        f"« quels sont les horaires {de(second.name)} cette semaine ? »",
     ]
     return (
         "Pour les horaires, demandez si un lieu est ouvert, jusqu'à quelle heure, ou ses horaires de la semaine. "
@@ -148,23 +159,38 @@ def _podcast_help(catalogue: Catalogue) -> str | None:
     if not catalogue.podcasts:
         return None
     titles = join_list([s.title for s in catalogue.podcasts])
+    # « joue le dernier épisode » only when an episode's audio is confirmed (`domain.promises`)
+    play = "« joue le dernier épisode » ou " if playable_episodes(catalogue) else ""
     return (
-        f"Pour les podcasts {titles}, dites par exemple « joue le dernier épisode » ou « la liste des épisodes »."
+        f"Pour les podcasts {titles}, dites par exemple {play}« la liste des épisodes »."
         " Pendant l'écoute, dites « Alexa, pause », puis « Alexa, reprends » ou « Alexa, épisode suivant »."
         f" {HELP_AGAIN}"
     )
 
 
 def _magazine_help(catalogue: Catalogue) -> str | None:
-    if catalogue.magazine is None:
+    if catalogue.magazine is None or not has_magazine_issue(catalogue):
         return None
+    audio = " ou « écoute le magazine » pour la version audio" if playable_issues(catalogue) else ""
     return (
-        f"Pour le magazine {catalogue.magazine.name}, dites « quoi de neuf dans le magazine ? » pour le sommaire,"
-        f" ou « écoute le magazine » pour la version audio. {HELP_AGAIN}"
+        f"Pour le magazine {catalogue.magazine.name}, dites « quoi de neuf dans le magazine ? » pour le sommaire"
+        f"{audio}. {HELP_AGAIN}"
     )
 
 
 # --- Welcome --------------------------------------------------------------------------------------
+
+
+def welcome(catalogue: Catalogue) -> str:
+    """Said the first time: the city's greeting (staff's `accueil`), then what to ask, from the catalogue.
+
+    "Bonjour, ici la Mairie d'Issy. Je peux vous renseigner sur … Par exemple, dites « … » ou « … ».
+    Que souhaitez-vous savoir ?" """
+    sample = examples(catalogue)
+    hint = f" Par exemple, dites {join_list(sample, 'ou')}." if sample else ""
+    return f"{' '.join(catalogue.city.welcome.split())} Je peux vous renseigner sur {topics(catalogue)}.{hint} " + (
+        "Que souhaitez-vous savoir ?"
+    )
 
 
 def welcome_back(catalogue: Catalogue) -> str:

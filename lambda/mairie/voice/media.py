@@ -29,6 +29,19 @@ def say_issue_summary(magazine: Magazine, issue: MagazineIssue) -> str:
     return text
 
 
+def say_listen_elsewhere(track: Track, website: str) -> str:
+    """ "L'épisode 1 de Métamorphoses n'est pas encore disponible à l'écoute ici. Vous pouvez
+    l'écouter sur le site metamorphoses.lepodcast.fr." (its audio is an example, never streamed)"""
+    if track.episode is not None and track.series is not None:
+        what = f"L'épisode {track.episode.number} de {track.series.title}"
+    elif track.issue is not None:
+        month = track.issue.month
+        what = f"La version audio du magazine {track.subtitle} {_month_phrase(month)} {month.year}"
+    else:
+        what = f"« {track.title} »"
+    return f"{what} n'est pas encore disponible à l'écoute ici. Vous pouvez l'écouter sur {spoken_site(website)}."
+
+
 def spoken_site(url: str) -> str:
     """ "https://www.issy.com/magazine" → "le site issy.com"."""
     host = url.split("://", 1)[-1].split("/", 1)[0]
@@ -42,11 +55,40 @@ def ask_read_item(issue: MagazineIssue) -> str:
 
 
 def say_no_issue(magazine: Magazine | None, month: date | None) -> str:
+    """ "Je n'ai pas le numéro de décembre 2026 de Point d'Appui. J'ai ceux d'octobre et de novembre 2026." """
     if magazine is None:
         return "Je n'ai pas encore de magazine municipal à vous présenter."
     if month is not None:
-        return f"Je n'ai pas le numéro {_month_phrase(month)} {month.year} {de_magazine(magazine)}."
-    return f"Je n'ai pas encore de numéro {de_magazine(magazine)} pour ce mois-ci."
+        text = f"Je n'ai pas le numéro {_month_phrase(month)} {month.year} {de_magazine(magazine)}."
+    else:
+        text = f"Je n'ai pas encore de numéro {de_magazine(magazine)} pour ce mois-ci."
+    on_file = say_issues_on_file(magazine)
+    return f"{text} {on_file}" if on_file else text
+
+
+ISSUES_NAMED = 3
+"""At most this many issues are named (the latest ones): a longer list is lost by ear."""
+
+
+def say_issues_on_file(magazine: Magazine) -> str:
+    """ "J'ai celui de novembre 2026.", "J'ai ceux d'octobre et de novembre 2026.", or, past
+    `ISSUES_NAMED`, "Les plus récents sont ceux de septembre, d'octobre et de novembre 2026." """
+    months = sorted(issue.month for issue in magazine.issues)
+    if not months:
+        return ""
+    named = months[-ISSUES_NAMED:]
+    # the year once per run of months of the same year: "de décembre 2025 et de janvier 2026"
+    phrases = [
+        f"{_month_phrase(month)} {month.year}"
+        if index == len(named) - 1 or named[index + 1].year != month.year
+        else _month_phrase(month)
+        for index, month in enumerate(named)
+    ]
+    if len(named) == 1:
+        return f"J'ai celui {phrases[0]}."
+    if len(months) > len(named):
+        return f"Les plus récents sont ceux {join_list(phrases)}."
+    return f"J'ai ceux {join_list(phrases)}."
 
 
 def de_magazine(magazine: Magazine) -> str:
@@ -156,8 +198,10 @@ def say_start_of_series(series: PodcastSeries) -> str:
     return f"C'est déjà le premier épisode de {series.title}."
 
 
-def say_nothing_to_resume() -> str:
-    return "Je n'ai rien à reprendre. Dites par exemple « joue le dernier podcast »."
+def say_nothing_to_resume(offer_latest: bool) -> str:
+    """ "Je n'ai rien à reprendre. Dites par exemple « joue le dernier podcast »." (the example only
+    when an episode's audio is confirmed: `domain.promises`)"""
+    return "Je n'ai rien à reprendre." + (" Dites par exemple « joue le dernier podcast »." if offer_latest else "")
 
 
 def say_nothing_playing() -> str:

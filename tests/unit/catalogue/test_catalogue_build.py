@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from catalogue_helpers import write
 from mairie.catalogue.compiled import load_compiled
 from mairie.tools.build import COMPILED, MODEL, PHRASES, run_build, run_validate
 from mairie.tools.feeds import FEEDS
+from mairie.tools.store_page import MANIFEST
+
+REPOSITORY = Path(__file__).resolve().parents[3]
 
 MODEL_TEXT = {
     "interactionModel": {
@@ -224,3 +228,43 @@ def test_a_removed_series_loses_its_feed(root: Path, content: Path, capsys: pyte
     assert "Supprimé (plus dans le contenu) : flux/podcast-serie.xml" in capsys.readouterr().err.splitlines()
     assert not (root / FEEDS / "podcast-serie.xml").exists()
     assert run_build(content, root, check=True) == 0
+
+
+def test_the_store_page_promises_only_what_the_catalogue_answers_and_check_says_when_one_falls(
+    root: Path, content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = root / MANIFEST
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPOSITORY / MANIFEST, manifest)
+    assert run_build(content, root, check=False) == 0
+    locale = json.loads(manifest.read_text(encoding="utf-8"))["manifest"]["publishingInformation"]["locales"]["fr-FR"]
+    assert locale["examplePhrases"] == [
+        "Alexa, ouvre la mairie de testville",
+        "Alexa, demande à la mairie de testville si la piscine est ouverte",
+        "Alexa, demande à la mairie de testville comment refaire mon passeport",
+    ]
+    assert "Demandez si la piscine est ouverte aujourd'hui" in locale["description"]
+    assert (
+        "« est-ce que la piscine est ouverte »"
+        in json.loads(manifest.read_text(encoding="utf-8"))["manifest"]["publishingInformation"]["testingInstructions"]
+    )
+    assert '"distributionCountries": ["FR"],' in manifest.read_text(encoding="utf-8"), "the layout is kept"
+
+    # staff remove the hours of the facility the store page names
+    text = (content / "facilities.yaml").read_text(encoding="utf-8")
+    hours = text[text.index("    horaires:") : text.index("  - id: mairie")]
+    write(content, "facilities.yaml", text.replace(hours, ""))
+    capsys.readouterr()
+    assert run_build(content, root, check=True) == 1
+    out, err = capsys.readouterr()
+    assert (
+        "skill-package/skill.json: l'exemple « Alexa, demande à la mairie de testville si la piscine est ouverte » "
+        "ne correspond plus au catalogue (un équipement sans horaires confirmés, un épisode ou une démarche "
+        "retirés) : « mairie build » le remplace."
+    ) in out.splitlines()
+    assert "skill-package/skill.json: pas à jour par rapport au contenu." in out.splitlines()
+    assert err.endswith("pas à jour : lancez « mairie build ».\n")
+
+    assert run_build(content, root, check=False) == 0
+    rebuilt = manifest.read_text(encoding="utf-8")
+    assert "piscine" not in json.dumps(json.loads(rebuilt)["manifest"]["publishingInformation"], ensure_ascii=False)

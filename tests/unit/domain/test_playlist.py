@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
+
+import pytest
 
 from mairie.alexa.respond import play_directive
 from mairie.catalogue.loader import load_catalogue
+from mairie.catalogue.model import Catalogue, Magazine, MagazineIssue
 from mairie.catalogue.slots import article_values
 from mairie.domain import playlist
 
@@ -66,3 +71,44 @@ def test_play_directive_carries_title_subtitle_and_art_when_the_catalogue_has_an
     assert (metadata.title, metadata.subtitle) == ("La nature et la ville sont indissociables", track.subtitle)
     assert metadata.art.sources[0].url == "https://images.exemple.fr/metamorphoses.jpg"
     assert play_directive(track).audio_item.metadata.art is None
+
+
+def _magazine_of(*months: str) -> Catalogue:
+    issues = tuple(
+        MagazineIssue(month, date.fromisoformat(f"{month}-01"), f"Numéro {month}", ()) for month in sorted(months)
+    )
+    return replace(CATALOGUE, magazine=Magazine("Point d'Appui", "Le magazine.", None, issues))
+
+
+@pytest.mark.parametrize(
+    ("on_file", "alexa_sends", "today", "issue", "named"),
+    [
+        # « octobre » said in November: Alexa sends next October, the resident means the one just out
+        (("2026-10", "2026-11"), "2027-10", "2026-11-26", "2026-10", "2026-10"),
+        # « le mois dernier » and « ce mois-ci » are the month itself
+        (("2026-10", "2026-11"), "2026-10", "2026-11-26", "2026-10", "2026-10"),
+        (("2026-10", "2026-11"), "2026-11", "2026-11-26", "2026-11", "2026-11"),
+        # « le mois prochain » (or « décembre ») in November: December 2026, published early or not yet there
+        (("2026-10", "2026-11", "2026-12"), "2026-12", "2026-11-26", "2026-12", "2026-12"),
+        (("2026-10", "2026-11"), "2026-12", "2026-11-26", None, "2026-12"),
+        # « décembre » in November is the coming one, not last year's, eleven months old
+        (("2025-12", "2026-11"), "2026-12", "2026-11-26", None, "2026-12"),
+        # « avril » in November is last April, even when it is not on file
+        (("2026-10", "2026-11"), "2027-04", "2026-11-26", None, "2026-04"),
+        # an issue staff put on file far ahead is still found
+        (("2026-11", "2027-04"), "2027-04", "2026-11-26", "2027-04", "2027-04"),
+        # « le mois dernier » in January is last December, which is not on file
+        (("2026-10", "2026-11"), "2026-12", "2027-01-10", None, "2026-12"),
+        # both on file: the one just published
+        (("2026-05", "2027-05"), "2027-05", "2026-11-26", "2026-05", "2026-05"),
+        # a year said out loud, in the past: taken as said
+        (("2025-10", "2026-10"), "2025-10", "2026-11-26", "2025-10", "2025-10"),
+    ],
+)
+def test_the_month_asked_means_the_nearest_sensible_issue(
+    on_file: tuple[str, ...], alexa_sends: str, today: str, issue: str | None, named: str
+) -> None:
+    found, month = playlist.asked_magazine_issue(
+        _magazine_of(*on_file), date.fromisoformat(f"{alexa_sends}-01"), date.fromisoformat(today)
+    )
+    assert (found.id if found else None, month.isoformat()[:7]) == (issue, named)

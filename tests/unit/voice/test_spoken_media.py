@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mairie.catalogue.model import Episode, MagazineItem, PodcastSeries
+from datetime import date
+
+from mairie.catalogue.model import Episode, Magazine, MagazineIssue, MagazineItem, PodcastSeries
 from mairie.voice import media
 
 
@@ -56,3 +58,26 @@ def test_five_episodes_are_all_said() -> None:
     said = media.say_episode_list(series)
     assert said.startswith("Métamorphoses compte 5 épisodes : l'épisode 1, Titre 1,")
     assert "application Alexa" not in said
+
+
+def _magazine(*months: str) -> Magazine:
+    issues = tuple(MagazineIssue(m, date.fromisoformat(f"{m}-01"), f"Numéro {m}", ()) for m in months)
+    return Magazine("Point d'Appui", "Le magazine de la ville.", None, issues)
+
+
+def test_a_missing_issue_is_named_with_the_issues_on_file() -> None:
+    two = _magazine("2026-10", "2026-11")
+    assert media.say_no_issue(two, date(2026, 12, 1)) == (
+        "Je n'ai pas le numéro de décembre 2026 de Point d'Appui. J'ai ceux d'octobre et de novembre 2026."
+    )
+    assert media.say_no_issue(_magazine("2026-11"), date(2026, 8, 1)) == (
+        "Je n'ai pas le numéro d'août 2026 de Point d'Appui. J'ai celui de novembre 2026."
+    )
+    assert media.say_no_issue(_magazine(), None) == "Je n'ai pas encore de numéro de Point d'Appui pour ce mois-ci."
+
+
+def test_only_the_latest_issues_are_named_with_the_year_once_per_year() -> None:
+    many = _magazine("2025-10", "2025-11", "2025-12", "2026-01")
+    assert (
+        media.say_issues_on_file(many) == "Les plus récents sont ceux de novembre, de décembre 2025 et de janvier 2026."
+    )
