@@ -256,6 +256,7 @@ def test_yes_to_the_documents_offer_shows_the_checklist(user: str) -> None:
     assert render(yes)[0]["datasources"]["screen"]["subtitle"] == "Documents à apporter"
 
 
+@pytest.mark.usefixtures("confirmed_audio")  # example audio is never streamed
 def test_yes_that_starts_a_podcast_after_a_procedure_sends_no_checklist(user: str) -> None:
     first = send(intent("IdProcedureIntent", PASSPORT, user=user, device="screen"))
     attributes = session_attributes(first)

@@ -13,6 +13,7 @@ import pytest
 
 from mairie.alexa import turn
 from mairie.catalogue.current import get_catalogue
+from tests.confirmed_audio import confirmed_audio_commune
 from tests.skill.envelopes import (
     audio_event,
     controller_event,
@@ -439,10 +440,11 @@ def _in_fresh_container_without_store(event: dict[str, Any], **extra: str) -> di
     return result
 
 
-def test_without_any_store_a_failing_stream_is_retried_once_then_stopped(user: str) -> None:
+def test_without_any_store_a_failing_stream_is_retried_once_then_stopped(user: str, tmp_path: Path) -> None:
     # each report reaches another container, none with a store: only the request carries what happened
+    content = str(confirmed_audio_commune(tmp_path))  # example audio is never streamed
     failed = _as_user(fixture("playback_failed"), user)
-    first = _in_fresh_container_without_store(failed)
+    first = _in_fresh_container_without_store(failed, MAIRIE_CONTENT=content)
     retried = only_play(first)["audioItem"]["stream"]
     assert retried["offsetInMilliseconds"] == 61_000
     answers = []
@@ -450,7 +452,7 @@ def test_without_any_store_a_failing_stream_is_retried_once_then_stopped(user: s
         failed["request"]["token"] = retried["token"]
         failed["request"]["currentPlaybackState"]["token"] = retried["token"]
         failed["context"]["AudioPlayer"]["token"] = retried["token"]
-        answers.append(_in_fresh_container_without_store(failed))
+        answers.append(_in_fresh_container_without_store(failed, MAIRIE_CONTENT=content))
     for answer in answers:
         assert_silent(answer)
         assert directives(answer) == [{"type": "AudioPlayer.ClearQueue", "clearBehavior": "CLEAR_ALL"}]
