@@ -29,7 +29,7 @@ from ask_sdk_model.ui import SimpleCard, StandardCard
 from mairie.alexa import speech_rate, topics, turn
 from mairie.domain.playlist import Track
 from mairie.voice.assistant import rephrase
-from mairie.voice.ssml import escape
+from mairie.voice.ssml import fit
 
 LAST_ANSWER = "last_answer"
 MAX_SPEECH_CHARS = 7800
@@ -54,12 +54,8 @@ def note(handler_input: HandlerInput, outcome: str, facility_id: str | None = No
 
 
 def to_ssml(text: str) -> str:
-    """Escaped speech, trimmed to what Alexa accepts (8000 characters of SSML)."""
-    escaped = escape(text)
-    if len(escaped) > MAX_SPEECH_CHARS:
-        cut = escaped.rfind(". ", 0, MAX_SPEECH_CHARS)
-        escaped = escaped[: cut + 1 if cut > 0 else MAX_SPEECH_CHARS]
-    return escaped
+    """Escaped speech, trimmed before escaping to what Alexa accepts (8000 characters of SSML)."""
+    return fit(text, MAX_SPEECH_CHARS)
 
 
 def answer(
