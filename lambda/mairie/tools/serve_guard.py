@@ -10,8 +10,8 @@ keep-alive clients that stay connected, made a genuine request wait 28 s: past A
   few kilobytes at once); a connection still sending after that is closed;
 - a connection with nothing to do (keep-alive between requests) is closed after `Limits.idle_s`;
 - at the connection limit, room is made at once rather than new clients turned away: connections
-  with no request being answered are closed, idle ones first, then the oldest incomplete requests,
-  so only connections whose request is being answered can fill the server;
+  with no request being answered are closed, those idle or incomplete for the longest first (a
+  client that just connected goes last), so only requests being answered can fill the server;
 - a body larger than `Limits.max_body_bytes` is refused by waitress (HTTP 413) from its
   Content-Length header, or, for a chunked body, as soon as it passes the limit: it is never stored
   whole (memory buffers are sized so that nothing is ever spooled to disk); headers are capped too;
@@ -93,7 +93,7 @@ class GuardedServer(TcpWSGIServer):
         return readable
 
     def _make_room(self) -> None:
-        """Close connections that answer nothing, idle first then the oldest incomplete requests.
+        """Close connections that answer nothing, the longest idle or incomplete first.
 
         They are marked, not closed here: waitress closes a marked connection on its next turn
         (closing one while the loop walks its list of sockets would hand it a dead descriptor)."""
@@ -110,10 +110,11 @@ class GuardedServer(TcpWSGIServer):
         return [channel for channel in self.active_channels.values() if isinstance(channel, GuardedChannel)]
 
 
-def _eviction_order(channel: GuardedChannel) -> tuple[int, float]:
+def _eviction_order(channel: GuardedChannel) -> float:
+    """Since when the connection has been waiting (oldest first): a new connection goes last."""
     if channel.partial_since is None:
-        return 0, float(channel.last_activity)
-    return 1, channel.partial_since
+        return time.monotonic() - (time.time() - float(channel.last_activity))
+    return channel.partial_since
 
 
 def connection_limit(wanted: int) -> int:
