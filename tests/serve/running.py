@@ -40,7 +40,7 @@ class Served:
 @contextmanager
 def serving(app: WsgiApp, threads: int = 4, limits: Limits | None = None) -> Iterator[Served]:
     server = create_server(app, "127.0.0.1", 0, threads, limits)
-    port = int(server.effective_port)
+    port = server.port
     stopping = threading.Event()
 
     def loop() -> None:  # waitress's own loop, polled so that the test can stop it cleanly

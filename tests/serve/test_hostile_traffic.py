@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -129,10 +129,8 @@ def test_slowly_trickling_sockets_do_not_keep_a_genuine_request_out(root: Author
         def trickle() -> None:
             while not stop.is_set():
                 for sock in tricklers:
-                    try:
+                    with suppress(OSError):
                         sock.send(b" ")
-                    except OSError:
-                        pass
                 stop.wait(0.3)
 
         thread = threading.Thread(target=trickle, daemon=True)

@@ -83,7 +83,7 @@ def fit_response(result: dict[str, Any], limit: int = MAX_RESPONSE_BYTES) -> dic
     """`result` (a serialised response envelope) within `limit` bytes, shedding in order (see module)."""
     if response_size(result) <= limit:
         return result
-    fitted = json.loads(json.dumps(result))
+    fitted: dict[str, Any] = json.loads(json.dumps(result))
     response = fitted.setdefault("response", {})
     for shed in (_drop_screens, _shorten_card, _drop_last_answer):
         shed(fitted, response)

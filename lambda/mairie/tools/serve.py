@@ -223,7 +223,7 @@ def run_serve(
     except OSError as error:
         print(f"Impossible d'écouter sur {host}:{port} : {error.strerror or error}", file=sys.stderr)
         return 1
-    bound = server.effective_port
+    bound = server.port
     state = "vérification des requêtes activée" if verify else "SANS vérification des requêtes"
     print(f"Mairie vocale à l'écoute sur http://{host}:{bound}/ ({state}, Ctrl-C pour arrêter)", file=out, flush=True)
     try:

@@ -78,7 +78,16 @@ class GuardedServer(TcpWSGIServer):
         self.limits = limits
         super().__init__(application, **adjustments)
 
-    def maintenance(self, now: float) -> None:
+    @property
+    def port(self) -> int:
+        """The port the server listens on (the one chosen when asked for port 0)."""
+        return int(self.__dict__["effective_port"])
+
+    def _open_sockets(self) -> int:
+        """Sockets in waitress's loop: the listening one, its trigger and the connections."""
+        return len(self.__dict__["_map"])
+
+    def maintenance(self, now: float) -> None:  # type: ignore[override]  # waitress passes time.time()
         """Every `sweep_every_s`: waitress closes idle connections, this closes the slow ones."""
         super().maintenance(now)
         cutoff = time.monotonic() - self.limits.request_deadline_s
@@ -87,7 +96,7 @@ class GuardedServer(TcpWSGIServer):
                 channel.will_close = True
 
     def readable(self) -> bool:
-        if self.accepting and len(self._map) >= self.adj.connection_limit:
+        if self.accepting and self._open_sockets() >= self.adj.connection_limit:
             self._make_room()
         readable: bool = super().readable()
         return readable
@@ -98,7 +107,7 @@ class GuardedServer(TcpWSGIServer):
         They are marked, not closed here: waitress closes a marked connection on its next turn
         (closing one while the loop walks its list of sockets would hand it a dead descriptor)."""
         marked = sum(1 for channel in self._channels() if channel.will_close)
-        wanted = len(self._map) - self.adj.connection_limit + 1 + max(1, self.adj.connection_limit // 10)
+        wanted = self._open_sockets() - self.adj.connection_limit + 1 + max(1, self.adj.connection_limit // 10)
         if marked >= wanted:
             return
         candidates = [channel for channel in self._channels() if not channel.answering and not channel.will_close]
@@ -107,7 +116,8 @@ class GuardedServer(TcpWSGIServer):
             channel.will_close = True
 
     def _channels(self) -> list[GuardedChannel]:
-        return [channel for channel in self.active_channels.values() if isinstance(channel, GuardedChannel)]
+        channels: dict[int, Any] = self.__dict__["active_channels"]
+        return [channel for channel in channels.values() if isinstance(channel, GuardedChannel)]
 
 
 def _eviction_order(channel: GuardedChannel) -> float:

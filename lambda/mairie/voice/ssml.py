@@ -73,10 +73,9 @@ def fit(text: str, max_chars: int) -> str:
     if len(escaped) <= max_chars:
         return escaped
     used = end = 0
-    for end, char in enumerate(text):  # the longest prefix whose escaped form fits
-        used += _escaped_length(char)
-        if used > max_chars:
-            break
+    while used + _escaped_length(text[end]) <= max_chars:  # the longest prefix whose escaped form fits
+        used += _escaped_length(text[end])
+        end += 1
     prefix = text[:end]
     cut = prefix.rfind(". ")
     if cut > 0:
