@@ -87,9 +87,9 @@ class GuardedServer(TcpWSGIServer):
         """Sockets in waitress's loop: the listening one, its trigger and the connections."""
         return len(self.__dict__["_map"])
 
-    def maintenance(self, now: float) -> None:  # type: ignore[override]  # waitress passes time.time()
+    def maintenance(self, now: float) -> None:  # waitress passes time.time() (its stubs say int)
         """Every `sweep_every_s`: waitress closes idle connections, this closes the slow ones."""
-        super().maintenance(now)
+        super().maintenance(now)  # type: ignore[arg-type]
         cutoff = time.monotonic() - self.limits.request_deadline_s
         for channel in self._channels():
             if not channel.answering and channel.partial_since is not None and channel.partial_since < cutoff:
