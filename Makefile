@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: chat test lint typecheck unit build check-build clean
+.PHONY: chat test lint typecheck unit build check-build clean lock bench-serve
 
-$(STAMP): pyproject.toml requirements.txt lambda/requirements.txt
+$(STAMP): pyproject.toml requirements.txt lambda/requirements.in
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 ou plus est nécessaire" if sys.version_info < (3, 11) else 0)'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -36,6 +36,11 @@ test: $(STAMP) $(NODE_STAMP)
 ## Regenerate the compiled catalogue and the interaction model's slot values from content/.
 build: $(STAMP)
 	$(BIN)/mairie build
+
+## Lock the Lambda's runtime dependencies (lambda/requirements.in) with hashes into lambda/requirements.txt.
+lock: $(STAMP)
+	cd lambda && ../$(BIN)/uv pip compile requirements.in --generate-hashes --universal --python-version 3.12 \
+		--custom-compile-command "make lock" --quiet -o requirements.txt
 
 clean:
 	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache

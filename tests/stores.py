@@ -184,9 +184,17 @@ class CountingAdapter(AbstractPersistenceAdapter):
         self.counts.writes += 1
         self.inner.save_attributes(request_envelope, attributes)
 
+    def update_attributes(self, request_envelope: RequestEnvelope, patch: Any) -> None:
+        self.counts.writes += 1
+        self.inner.update_attributes(request_envelope, patch)  # type: ignore[attr-defined]
+
     def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
         self.counts.writes += 1
         self.inner.delete_attributes(request_envelope)
+
+    def delete_key(self, key: str) -> None:
+        self.counts.writes += 1
+        self.inner.delete_key(key)  # type: ignore[attr-defined]
 
 
 def environment_for(store: str, tmp_path: Path, endpoint: str | None, table: str) -> dict[str, str]:
@@ -209,7 +217,7 @@ def new_container(monkeypatch: pytest.MonkeyPatch, environment: dict[str, str]) 
     and nothing in memory (no changes waiting to be written)."""
     from mairie.alexa import persistence, state
     from mairie.alexa import skill as skill_module
-    from mairie.alexa.pending import PendingStates
+    from mairie.alexa.pending import PendingDeletions, PendingStates
 
     for name in STORE_VARIABLES:
         monkeypatch.delenv(name, raising=False)
@@ -221,4 +229,5 @@ def new_container(monkeypatch: pytest.MonkeyPatch, environment: dict[str, str]) 
     monkeypatch.setattr(skill_module, "build_adapter", lambda: counting)
     monkeypatch.setattr(skill_module, "SKILL", skill_module.build_skill())
     monkeypatch.setattr(state, "PENDING", PendingStates())
+    monkeypatch.setattr(state, "DELETIONS", PendingDeletions())
     return counting

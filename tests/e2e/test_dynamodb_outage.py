@@ -111,10 +111,17 @@ class ThrottledWrites(AbstractPersistenceAdapter):
         return attributes
 
     def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
+        self._refuse_if_throttled("PutItem")
+        self.inner.save_attributes(request_envelope, attributes)
+
+    def update_attributes(self, request_envelope: RequestEnvelope, patch: Any) -> None:
+        self._refuse_if_throttled("UpdateItem")
+        self.inner.update_attributes(request_envelope, patch)  # type: ignore[attr-defined]
+
+    def _refuse_if_throttled(self, operation: str) -> None:
         if self.throttled:
             error = {"Code": "ProvisionedThroughputExceededException", "Message": "Rate of requests exceeded"}
-            raise ClientError({"Error": error}, "PutItem")
-        self.inner.save_attributes(request_envelope, attributes)
+            raise ClientError({"Error": error}, operation)
 
     def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
         self.inner.delete_attributes(request_envelope)

@@ -61,7 +61,7 @@ def test_no_verify_answers_and_warns_loudly(tmp_path: Path) -> None:
 
 
 def test_verification_is_on_by_default(tmp_path: Path) -> None:
-    with mairie_serve(cwd=tmp_path) as (served, stderr):
+    with mairie_serve(cwd=tmp_path, skill_id=envelopes.SKILL_ID) as (served, stderr):
         reply = post(served, envelopes.launch())
         assert reply.status == 400
         assert reply.document == {"erreur": "requête refusée"}
@@ -100,3 +100,34 @@ def test_a_port_already_in_use_is_reported_in_french(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"Impossible d'écouter sur 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def run_serve_briefly(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "SKILL_ID")}
+    env |= {"MAIRIE_CONTENT": str(ROOT / "content"), "PYTHONPATH": str(ROOT / "lambda")}
+    return subprocess.run(
+        [sys.executable, "-m", "mairie.tools.cli", "serve", "--port", "0", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_without_skill_id_serve_refuses_to_start(tmp_path: Path) -> None:
+    result = run_serve_briefly(cwd=tmp_path)
+    assert result.returncode == 2
+    assert "SKILL_ID n'est pas défini" in result.stderr
+    assert "mairie serve --any-skill" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""  # never listened
+
+
+def test_any_skill_starts_with_a_loud_warning(tmp_path: Path) -> None:
+    with mairie_serve("--any-skill", cwd=tmp_path) as (served, stderr):
+        assert post(served, envelopes.launch()).status == 400  # still verified: unsigned is refused
+    log = "\n".join(stderr)
+    assert "ATTENTION : SKILL_ID n'est pas défini et --any-skill est donné." in log
+    assert "N'IMPORTE QUELLE skill" in log

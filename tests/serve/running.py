@@ -13,6 +13,7 @@ from typing import Any
 from waitress import wasyncore
 
 from mairie.tools.serve import WsgiApp, create_server
+from mairie.tools.serve_guard import Limits
 
 
 @dataclass
@@ -37,14 +38,14 @@ class Served:
 
 
 @contextmanager
-def serving(app: WsgiApp, threads: int = 4) -> Iterator[Served]:
-    server = create_server(app, "127.0.0.1", 0, threads)
-    port = int(getattr(server, "effective_port"))  # noqa: B009 (one socket: a TcpWSGIServer)
+def serving(app: WsgiApp, threads: int = 4, limits: Limits | None = None) -> Iterator[Served]:
+    server = create_server(app, "127.0.0.1", 0, threads, limits)
+    port = server.port
     stopping = threading.Event()
 
     def loop() -> None:  # waitress's own loop, polled so that the test can stop it cleanly
         while not stopping.is_set():
-            wasyncore.loop(timeout=0.05, map=server._map, count=1)
+            wasyncore.loop(timeout=0.05, map=server._map, count=1, use_poll=True)
 
     thread = threading.Thread(target=loop, name="mairie-serve-test", daemon=True)
     thread.start()

@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
             raise LookupError(url)
         return chain
 
-    return run_serve("127.0.0.1", 0, True, int(threads), root_pem, fetch=fetch)
+    return run_serve("127.0.0.1", 0, True, int(threads), root_pem, fetch=fetch, any_skill=True)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,18 @@
 Item layout: `id` (string partition key: the SHA-256 of the Alexa user id), `attributes` (a map: the
 user's document) and `expires_at` (epoch seconds, refreshed on every write; the table's TTL must be
 enabled on it). Numbers are DynamoDB numbers: an `int` is read back as an `int`, a `float` as a
-`float`. The table is never created here. The client gives up quickly (short timeouts, two attempts
-in all) so that a store that is down still leaves time to answer within Alexa's 8 seconds.
+`float`. The table is never created here.
+
+A request writes only what it changed (`update_attributes`): one `UpdateItem` that sets or removes
+those keys of the `attributes` map, so that two requests of the same user at once (a playback
+event and an intent) each keep the other's change. A nested path needs the map to exist and the
+item to be within its retention: the update is conditional on both; when the condition fails (a
+new user, or an expired item the TTL sweep has not removed yet), the whole map is set instead,
+conditional on the opposite; when that fails too, another request created the item in between,
+and the field-level update is tried again (`MAX_WRITE_TRIES` in all).
+
+The client gives up quickly (short timeouts, two attempts in all) so that a store that is down still
+leaves time to answer within Alexa's 8 seconds.
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from typing import Any
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_model import RequestEnvelope
 
+from mairie.alexa.pending import Patch
 from mairie.alexa.persistence import EXPIRES_AT, Clock, expiry, storage_key, user_id_of
 
 DEFAULT_REGION = "eu-west-1"
@@ -25,6 +36,8 @@ READ_TIMEOUT_S = 1.0
 MAX_ATTEMPTS = 2
 """Attempts per call, the first included."""
 ATTRIBUTES = "attributes"
+MAX_WRITE_TRIES = 3
+CONDITION_FAILED = "ConditionalCheckFailedException"
 
 
 class DynamoDbAdapter(AbstractPersistenceAdapter):
@@ -72,8 +85,68 @@ class DynamoDbAdapter(AbstractPersistenceAdapter):
         }
         self._client.put_item(TableName=self._table, Item=item)
 
+    def update_attributes(self, request_envelope: RequestEnvelope, patch: Patch) -> None:
+        """Set and remove the keys `patch` names, leaving the others as they are in the table."""
+        key = self._key(request_envelope)
+        for _ in range(MAX_WRITE_TRIES):
+            if self._conditional(key, _field_update(patch, self._clock())):
+                return
+            if self._conditional(key, _whole_update(patch, self._clock())):
+                return
+        raise RuntimeError("state write kept conflicting")
+
+    def _conditional(self, key: dict[str, Any], request: dict[str, Any]) -> bool:
+        """One conditional `UpdateItem`: False when its condition failed."""
+        try:
+            self._client.update_item(TableName=self._table, Key=key, **request)
+        except Exception as error:
+            if getattr(error, "response", {}).get("Error", {}).get("Code") == CONDITION_FAILED:
+                return False
+            raise
+        return True
+
     def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
         self._client.delete_item(TableName=self._table, Key=self._key(request_envelope))
+
+    def delete_key(self, key: str) -> None:
+        """Delete the item stored under `key` (a hashed user id)."""
+        self._client.delete_item(TableName=self._table, Key={"id": {"S": key}})
+
+
+def _field_update(patch: Patch, now: float) -> dict[str, Any]:
+    """`UpdateItem` arguments: the patched keys of a live item's map, and its expiry."""
+    names = {"#a": ATTRIBUTES, "#e": EXPIRES_AT}
+    values: dict[str, Any] = {":e": {"N": str(expiry(now))}, ":now": {"N": str(int(now))}}
+    sets = ["#e = :e"]
+    for index, (name, value) in enumerate(sorted(patch.set.items())):
+        names[f"#k{index}"] = name
+        values[f":v{index}"] = encode(value)
+        sets.append(f"#a.#k{index} = :v{index}")
+    removes = []
+    for index, name in enumerate(sorted(patch.unset), start=len(patch.set)):
+        names[f"#k{index}"] = name
+        removes.append(f"#a.#k{index}")
+    expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
+    return {
+        "UpdateExpression": expression,
+        "ConditionExpression": "attribute_exists(#a) AND (attribute_not_exists(#e) OR #e > :now)",
+        "ExpressionAttributeNames": names,
+        "ExpressionAttributeValues": values,
+    }
+
+
+def _whole_update(patch: Patch, now: float) -> dict[str, Any]:
+    """`UpdateItem` arguments: the whole map (the patch over nothing), for a new or expired item."""
+    return {
+        "UpdateExpression": "SET #a = :doc, #e = :e",
+        "ConditionExpression": "attribute_not_exists(#a) OR #e <= :now",
+        "ExpressionAttributeNames": {"#a": ATTRIBUTES, "#e": EXPIRES_AT},
+        "ExpressionAttributeValues": {
+            ":doc": encode(patch.apply({})),
+            ":e": {"N": str(expiry(now))},
+            ":now": {"N": str(int(now))},
+        },
+    }
 
 
 def encode(value: Any) -> dict[str, Any]:

@@ -1,9 +1,13 @@
-"""State changes the store could not take yet, kept in the container until a request can write them.
+"""State changes and deletions the store could not take yet, kept in the container until it can.
 
 A change is a `Patch` over the user's stored document (top-level keys set or removed), so it can be
 replayed over whatever the store holds once it answers again, even when the store could not be read
 at the time of the change. Kept in memory only, under the hashed key, for a bounded number of users
 (least recently used first out): a container that is recycled loses them, as it loses everything.
+
+A deletion (the resident disabled the skill) that failed is kept too (`PendingDeletions`): that
+resident will never send another request (a re-enabled skill gets a new user id), so it is retried
+by the next requests of anyone, once they have shown that the store answers again.
 """
 
 from __future__ import annotations
@@ -78,3 +82,27 @@ class PendingStates:
     def discard(self, key: str) -> None:
         with self._lock:
             self._patches.pop(key, None)
+
+
+class PendingDeletions:
+    """A bounded, thread-safe set of storage keys whose deletion failed, oldest first."""
+
+    def __init__(self, capacity: int = CAPACITY) -> None:
+        self._capacity = capacity
+        self._keys: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def add(self, key: str) -> None:
+        with self._lock:
+            self._keys[key] = None
+            self._keys.move_to_end(key)
+            while len(self._keys) > self._capacity:
+                self._keys.popitem(last=False)
+
+    def take(self) -> str | None:
+        """The oldest key (removed: put it back with `add` when its deletion fails again), or None."""
+        with self._lock:
+            return self._keys.popitem(last=False)[0] if self._keys else None

@@ -9,6 +9,17 @@ The adapter is chosen once per container from the environment (DESIGN.md, contra
 - otherwise no persistence (state lives only as long as the request).
 Both stores key a user's document by the SHA-256 of the Alexa user id, and keep it `RETENTION_S`
 after its last write (DynamoDB: the `expires_at` TTL attribute; SQLite: rows purged on write).
+
+Writes are field-level (`update_attributes`): a request writes only the top-level keys it changed
+(a `Patch`), atomically against the stored document. When a resident speaks during playback, the
+playback event and the intent arrive together; writing whole documents, one erased the other's
+change (a new speech rate lost 22 to 32 times in 150 on DynamoDB). `save_attributes` (whole
+document) stays for the SDK's interface.
+
+The SQLite store serialises nothing in Python: one connection per thread, WAL mode (readers never
+wait for the writer), and each write is one short `BEGIN IMMEDIATE` transaction (read, patch,
+write) that SQLite's own lock makes atomic across threads and processes. Its former process-wide
+lock held every request behind the slowest: 1,788 req/s at one connection, 114 at a hundred.
 """
 
 from __future__ import annotations
@@ -24,6 +35,8 @@ from typing import Any
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_model import RequestEnvelope
+
+from mairie.alexa.pending import Patch
 
 RETENTION_DAYS = 400
 RETENTION_S = RETENTION_DAYS * 24 * 3600
@@ -57,68 +70,95 @@ def expiry(now: float) -> int:
 class SqliteAdapter(AbstractPersistenceAdapter):
     """ask-sdk persistence adapter over one SQLite file; one JSON document per user."""
 
-    def __init__(self, path: Path, clock: Clock = time.time) -> None:
+    def __init__(self, path: Path, clock: Clock = time.time, busy_timeout_s: float = 2.0) -> None:
         self._path = path
         self._clock = clock
-        self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
+        self._busy_timeout_s = busy_timeout_s
+        self._local = threading.local()
+        self._schema_lock = threading.Lock()
+        self._schema_ready = False
         self._purged_at: float | None = None
 
     def _connect(self) -> sqlite3.Connection:
-        """One connection per container, opened on first use (used under `self._lock`, any thread).
+        """This thread's connection, opened on first use (one per thread, kept for the container).
 
         Opening one per request cost more than the query itself and grew the process by ~7 MiB.
         """
-        if self._connection is None:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self._path, timeout=5, check_same_thread=False)
-            with connection:
-                connection.execute("CREATE TABLE IF NOT EXISTS state (id TEXT PRIMARY KEY, attributes TEXT NOT NULL)")
-                columns = {row[1] for row in connection.execute("PRAGMA table_info(state)")}
-                if EXPIRES_AT not in columns:  # a file written before the retention limit
-                    self._add_expiry(connection)
-                connection.execute(f"CREATE INDEX IF NOT EXISTS state_{EXPIRES_AT} ON state ({EXPIRES_AT})")
-            self._connection = connection
-        return self._connection
+            connection = sqlite3.connect(self._path, timeout=self._busy_timeout_s, isolation_level=None)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a power cut may lose the last write
+            with self._schema_lock:
+                if not self._schema_ready:
+                    self._create_schema(connection)
+                    self._schema_ready = True
+            self._local.connection = connection
+        return connection
 
-    def _add_expiry(self, connection: sqlite3.Connection) -> None:
-        """Give the rows of an older file an expiry, counted from now."""
+    def _create_schema(self, connection: sqlite3.Connection) -> None:
+        connection.execute("BEGIN IMMEDIATE")
         try:
-            connection.execute(f"ALTER TABLE state ADD COLUMN {EXPIRES_AT} INTEGER")
-        except sqlite3.OperationalError as error:  # "duplicate column": another process added it first
-            if "duplicate column" not in str(error):
-                raise
-        connection.execute(f"UPDATE state SET {EXPIRES_AT} = ? WHERE {EXPIRES_AT} IS NULL", (expiry(self._clock()),))
+            connection.execute("CREATE TABLE IF NOT EXISTS state (id TEXT PRIMARY KEY, attributes TEXT NOT NULL)")
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(state)")}
+            if EXPIRES_AT not in columns:  # a file written before the retention limit
+                connection.execute(f"ALTER TABLE state ADD COLUMN {EXPIRES_AT} INTEGER")
+                connection.execute(
+                    f"UPDATE state SET {EXPIRES_AT} = ? WHERE {EXPIRES_AT} IS NULL", (expiry(self._clock()),)
+                )
+            connection.execute(f"CREATE INDEX IF NOT EXISTS state_{EXPIRES_AT} ON state ({EXPIRES_AT})")
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
 
-    def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
-        key = storage_key(user_id_of(request_envelope))
-        with self._lock, self._connect() as connection:
-            row = connection.execute(
-                f"SELECT attributes FROM state WHERE id = ? AND {EXPIRES_AT} > ?", (key, int(self._clock()))
-            ).fetchone()
+    def _read(self, connection: sqlite3.Connection, key: str) -> dict[str, Any]:
+        row = connection.execute(
+            f"SELECT attributes FROM state WHERE id = ? AND {EXPIRES_AT} > ?", (key, int(self._clock()))
+        ).fetchone()
         if row is None:
             return {}
         loaded = json.loads(row[0])
         return loaded if isinstance(loaded, dict) else {}
 
+    def get_attributes(self, request_envelope: RequestEnvelope) -> dict[str, Any]:
+        return self._read(self._connect(), storage_key(user_id_of(request_envelope)))
+
     def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict[str, Any]) -> None:
-        key = storage_key(user_id_of(request_envelope))
-        document = json.dumps(attributes, ensure_ascii=False, sort_keys=True)
+        self._write(storage_key(user_id_of(request_envelope)), lambda _: attributes)
+
+    def update_attributes(self, request_envelope: RequestEnvelope, patch: Patch) -> None:
+        """Apply `patch` to the stored document, in one transaction (no other write in between)."""
+        self._write(storage_key(user_id_of(request_envelope)), patch.apply)
+
+    def _write(self, key: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+        connection = self._connect()
         now = self._clock()
-        with self._lock, self._connect() as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            document = json.dumps(change(self._read(connection, key)), ensure_ascii=False, sort_keys=True)
             connection.execute(
                 f"INSERT INTO state (id, attributes, {EXPIRES_AT}) VALUES (?, ?, ?) "
                 f"ON CONFLICT(id) DO UPDATE SET attributes = excluded.attributes, {EXPIRES_AT} = excluded.{EXPIRES_AT}",
                 (key, document, expiry(now)),
             )
             if self._purged_at is None or now - self._purged_at >= PURGE_EVERY_S:
-                connection.execute(f"DELETE FROM state WHERE {EXPIRES_AT} <= ?", (int(now),))
                 self._purged_at = now
+                connection.execute(f"DELETE FROM state WHERE {EXPIRES_AT} <= ?", (int(now),))
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
 
     def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
-        key = storage_key(user_id_of(request_envelope))
-        with self._lock, self._connect() as connection:
-            connection.execute("DELETE FROM state WHERE id = ?", (key,))
+        self.delete_key(storage_key(user_id_of(request_envelope)))
+
+    def delete_key(self, key: str) -> None:
+        """Delete the document stored under `key` (a hashed user id)."""
+        self._connect().execute("DELETE FROM state WHERE id = ?", (key,))
 
 
 def build_adapter(environ: Mapping[str, str] | None = None) -> AbstractPersistenceAdapter | None:

@@ -21,7 +21,7 @@ from mairie.domain.playlist import Track
 from mairie.domain.promises import listening_site, track_playable
 from mairie.voice.assistant import anything_else, rephrase
 from mairie.voice.media import say_listen_elsewhere
-from mairie.voice.ssml import escape
+from mairie.voice.ssml import fit
 
 if TYPE_CHECKING:
     from dataclasses import dataclass
@@ -57,12 +57,8 @@ def note(handler_input: HandlerInput, outcome: str, facility_id: str | None = No
 
 
 def to_ssml(text: str) -> str:
-    """Escaped speech, trimmed to what Alexa accepts (8000 characters of SSML)."""
-    escaped = escape(text)
-    if len(escaped) > MAX_SPEECH_CHARS:
-        cut = escaped.rfind(". ", 0, MAX_SPEECH_CHARS)
-        escaped = escaped[: cut + 1 if cut > 0 else MAX_SPEECH_CHARS]
-    return escaped
+    """Escaped speech, trimmed before escaping to what Alexa accepts (8000 characters of SSML)."""
+    return fit(text, MAX_SPEECH_CHARS)
 
 
 def answer(

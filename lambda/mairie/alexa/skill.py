@@ -31,6 +31,7 @@ from ask_sdk_model import IntentRequest, RequestEnvelope, Response
 from mairie.alexa.base import intent_name
 from mairie.alexa.envelope import read_envelope
 from mairie.alexa.errors import CatchAllExceptionHandler
+from mairie.alexa.limits import fit_response, heard
 from mairie.alexa.log import ANSWERED, ERROR, REFUSED, REPORT, get_logger
 from mairie.alexa.persistence import build_adapter
 from mairie.alexa.respond import FACILITY, OUTCOME
@@ -297,7 +298,7 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
     outcome = None
     try:
         envelope = (
-            read_envelope(event)
+            read_envelope(heard(event))
             if isinstance(event, dict)
             else SERIALIZER.deserialize(json.dumps(event), RequestEnvelope)
         )
@@ -318,7 +319,7 @@ def lambda_handler(event: Any, context: Any) -> dict[str, Any]:
     finally:
         if LOGGER.info_enabled():  # the line is not even built when nobody reads it
             _log_request(kind, intent, outcome or REPORT.outcome or ERROR, day, started)
-    return result
+    return fit_response(result)
 
 
 def _log_request(kind: str, intent: str | None, outcome: str, day: str | None, started: float) -> None:

@@ -7,6 +7,11 @@ failed, or the read failed so the stored document is unknown) is kept in the con
 (`mairie.alexa.pending`) and replayed over the stored document by the next request of that user
 that can read and write it; until then, a request whose read fails answers from those changes.
 A document that could not be read is never overwritten.
+
+Only what changed is written (the top-level keys of a `Patch`, through the adapter's
+`update_attributes`), so that two requests of the same user at once cannot erase each other's
+change. A deletion that failed (SKILL_DISABLED while the store was down) is retried, one per
+request, by later requests whose read showed the store answering again.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model import Response
 
 from mairie.alexa.log import get_logger
-from mairie.alexa.pending import Patch, PendingStates, diff, unseen_diff
+from mairie.alexa.pending import Patch, PendingDeletions, PendingStates, diff, unseen_diff
 from mairie.alexa.persistence import storage_key, user_id_of
 
 LOGGER = get_logger(__name__)
@@ -30,6 +35,8 @@ _LOADED = "mairie.state.loaded"
 PLAYBACK = "playback"
 PENDING = PendingStates()
 """Changes not yet written, per user (hashed key), for the life of the container."""
+DELETIONS = PendingDeletions()
+"""Users (hashed keys) whose stored document could not be deleted yet."""
 
 
 @dataclass(frozen=True)
@@ -118,12 +125,44 @@ def forget(handler_input: HandlerInput) -> None:
     request_attributes[_STATE] = {}
     if key is not None:
         PENDING.discard(key)
-    handler_input.attributes_manager.delete_persistent_attributes()
+    try:
+        handler_input.attributes_manager.delete_persistent_attributes()
+    except AttributesManagerException:
+        raise  # no store configured: nothing to retry
+    except Exception:
+        if key is not None:
+            DELETIONS.add(key)
+        raise
 
 
-def _save(handler_input: HandlerInput, state: dict[str, Any]) -> None:
+def _adapter(handler_input: HandlerInput) -> Any:
+    """The persistence adapter the skill was built with (ask-sdk-core 1.19 keeps it there)."""
+    return getattr(handler_input.attributes_manager, "_persistence_adapter", None)
+
+
+def _save(handler_input: HandlerInput, change: Patch, state: dict[str, Any]) -> None:
+    """Write `change` alone when the store can (field-level), else the whole document."""
+    update = getattr(_adapter(handler_input), "update_attributes", None)
+    if callable(update):
+        update(handler_input.request_envelope, change)
+        return
     handler_input.attributes_manager.persistent_attributes = state
     handler_input.attributes_manager.save_persistent_attributes()
+
+
+def _retry_one_deletion(handler_input: HandlerInput) -> None:
+    """Delete the document of one user whose deletion failed earlier (the store answered this request)."""
+    delete_key = getattr(_adapter(handler_input), "delete_key", None)
+    if not callable(delete_key):
+        return
+    key = DELETIONS.take()
+    if key is None:
+        return
+    try:
+        delete_key(key)
+    except Exception as error:  # still failing: kept for a later request
+        LOGGER.warning("state deletion retry failed: %s", type(error).__name__)
+        DELETIONS.add(key)
 
 
 class SaveStateInterceptor(AbstractResponseInterceptor):
@@ -138,6 +177,8 @@ class SaveStateInterceptor(AbstractResponseInterceptor):
         if loaded is None or loaded.key is None:
             return  # nothing read, or nowhere to write
         state: dict[str, Any] = request_attributes[_STATE]
+        if loaded.stored is not None and len(DELETIONS):
+            _retry_one_deletion(handler_input)
         if loaded.stored is None:  # the read failed: never overwrite what we could not see
             if state != loaded.initial:
                 PENDING.put(loaded.key, unseen_diff(loaded.pending, state))
@@ -148,7 +189,7 @@ class SaveStateInterceptor(AbstractResponseInterceptor):
                 PENDING.discard(loaded.key)
             return
         try:
-            _save(handler_input, state)
+            _save(handler_input, change, state)
         except Exception as error:  # storage down: the resident still gets the answer
             LOGGER.warning("state write failed: %s", type(error).__name__)
             PENDING.put(loaded.key, change)

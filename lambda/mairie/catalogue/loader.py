@@ -13,6 +13,7 @@ from yaml.nodes import MappingNode, Node
 from mairie.catalogue.directories import has_audio_editions
 from mairie.catalogue.model import Catalogue, Facility, Magazine, PodcastSeries, Procedure
 from mairie.catalogue.problems import CatalogueError, Problem
+from mairie.catalogue.reading.bounded import capped
 from mairie.catalogue.reading.city import read_city
 from mairie.catalogue.reading.facilities import read_facilities
 from mairie.catalogue.reading.feeds import FOR_FEED
@@ -80,7 +81,7 @@ def read_content_and_notes(content_dir: Path) -> tuple[Catalogue | None, list[Pr
 
     problems = _unexpected_files(content_dir)
     for name in FILES:
-        problems.extend(sorted(readers[name].problems, key=lambda problem: problem.line))
+        problems.extend(capped(sorted(readers[name].problems, key=lambda problem: problem.line)))
     if problems or city is None:
         return None, problems, []
     catalogue = Catalogue(city, tuple(facilities), tuple(procedures), magazine, tuple(podcasts))

@@ -11,9 +11,10 @@ from pathlib import Path
 
 
 def display_path(path: Path) -> str:
-    """`path` relative to the current directory when it is inside it, else as given."""
+    """`path` relative to the current directory when it is inside it, else as given (a file that is a
+    symlink keeps its own name: the message is about the name staff see in the folder)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
 

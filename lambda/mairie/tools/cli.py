@@ -493,6 +493,11 @@ def _add_serve_command(commands: argparse._SubParsersAction[_FrenchParser]) -> N
         help="NE PAS vérifier que les requêtes viennent d'Alexa (essais en local uniquement)",
     )
     serve.add_argument(
+        "--any-skill",
+        action="store_true",
+        help="accepter les requêtes de n'importe quelle skill quand SKILL_ID n'est pas défini (déconseillé)",
+    )
+    serve.add_argument(
         "--workers", type=_workers, default=4, metavar="N", help="requêtes traitées en parallèle (par défaut : 4)"
     )
     serve.add_argument(
@@ -517,7 +522,7 @@ def _workers(text: str) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from mairie.tools.serve import run_serve
 
-    return run_serve(args.host, args.port, args.verify, args.workers, args.ca_bundle)
+    return run_serve(args.host, args.port, args.verify, args.workers, args.ca_bundle, any_skill=args.any_skill)
 
 
 def _preview(args: argparse.Namespace) -> int:

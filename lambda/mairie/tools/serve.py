@@ -3,6 +3,13 @@
 Every request is verified as coming from Alexa (`mairie.tools.verification`) before the skill sees
 it, unless verification is switched off for local testing. A refused request gets HTTP 400 and the
 skill's handlers never run. TLS is left to a reverse proxy in front (see README).
+
+Anyone on the internet can reach the server, so nothing a client sends may cost more than a 400:
+connections are bounded (`serve_guard`), a body is parsed only once it is known to nest less than
+`MAX_DEPTH` levels (a "nesting bomb" made `json` raise RecursionError, answered 500), and the reply
+is encoded so that a lone surrogate echoed from the request cannot fail it. With verification on,
+`SKILL_ID` is required unless `--any-skill` says that requests for any skill are accepted: Amazon
+signs the requests of every skill alike, so without it any skill's requests would be answered.
 """
 
 from __future__ import annotations
@@ -13,14 +20,16 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
+from mairie.tools.serve_guard import GuardedServer, Limits, guarded_server
 from mairie.tools.verification import Fetcher, RequestVerifier, VerificationError
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
-    from waitress.server import BaseWSGIServer, MultiSocketServer
 
 LOGGER = logging.getLogger("mairie.serve")
-MAX_BODY_BYTES = 128 * 1024
+MAX_BODY_BYTES = Limits.max_body_bytes
+MAX_DEPTH = 32
+"""Alexa's envelopes nest about 8 levels deep; the session attributes the skill writes, 4."""
 Handler = Callable[[dict[str, Any], Any], Any]
 WsgiApp = Callable[["WSGIEnvironment", "StartResponse"], Iterable[bytes]]
 
@@ -31,6 +40,21 @@ NO_VERIFY_WARNING = """\
 !  Réservé aux essais en local : ne jamais utiliser en production.           !
 !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
 """
+
+ANY_SKILL_WARNING = """\
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+!  ATTENTION : SKILL_ID n'est pas défini et --any-skill est donné.           !
+!  Les requêtes de N'IMPORTE QUELLE skill signées par Alexa seront servies.  !
+!  Définissez SKILL_ID (amzn1.ask.skill.…) pour ne servir que la vôtre.      !
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+"""
+
+SKILL_ID_MISSING = (
+    "SKILL_ID n'est pas défini : sans lui, le service répondrait aux requêtes de n'importe quelle skill.\n"
+    "Donnez l'identifiant de la skill (console Alexa, sous son nom ; amzn1.ask.skill.…), par exemple :\n"
+    "  SKILL_ID=amzn1.ask.skill.xxxx mairie serve\n"
+    "ou, pour accepter toutes les skills en connaissance de cause : mairie serve --any-skill"
+)
 
 _REASONS = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error"}
 
@@ -51,11 +75,47 @@ def _read_body(environ: WSGIEnvironment) -> bytes | None:
     return body if len(body) == length else None
 
 
+def _parse(body: bytes) -> Any:
+    """The JSON document, or ValueError (not JSON, or nesting more than `MAX_DEPTH` levels)."""
+    try:
+        document = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise ValueError("body is not JSON") from error
+    if _depth_exceeds(document, MAX_DEPTH):
+        raise ValueError(f"body nests more than {MAX_DEPTH} levels")
+    return document
+
+
+def _depth_exceeds(document: Any, limit: int) -> bool:
+    """Whether `document` nests deeper than `limit` (walked without recursion)."""
+    pending: list[tuple[Any, int]] = [(document, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict):
+            children: Iterable[Any] = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _encoded(document: Any) -> bytes:
+    """The reply as UTF-8 JSON; a lone surrogate (from a request) becomes "?" rather than an error."""
+    return json.dumps(document, ensure_ascii=False).encode("utf-8", errors="replace")
+
+
 def make_app(handler: Handler, verifier: RequestVerifier | None) -> WsgiApp:
     """The WSGI application: verification (unless `verifier` is None), then the skill."""
 
     def reply(start_response: StartResponse, status: int, document: dict[str, Any]) -> list[bytes]:
-        payload = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        try:
+            payload = _encoded(document)
+        except (ValueError, TypeError, RecursionError):  # a response that echoes an unwritable request
+            status, payload = 400, _encoded({"erreur": "requête refusée"})
         start_response(
             f"{status} {_REASONS[status]}",
             [("Content-Type", "application/json;charset=UTF-8"), ("Content-Length", str(len(payload)))],
@@ -80,9 +140,9 @@ def make_app(handler: Handler, verifier: RequestVerifier | None) -> WsgiApp:
             except VerificationError as error:
                 return refuse(start_response, str(error))
         try:
-            event = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            return refuse(start_response, "body is not JSON")
+            event = _parse(body)
+        except ValueError as error:
+            return refuse(start_response, str(error))
         if not isinstance(event, dict):
             return refuse(start_response, "body is not a request envelope")
         try:
@@ -97,14 +157,22 @@ def make_app(handler: Handler, verifier: RequestVerifier | None) -> WsgiApp:
     return app
 
 
-def create_server(app: WsgiApp, host: str, port: int, threads: int) -> BaseWSGIServer | MultiSocketServer:
-    """A waitress server bound to `host:port` (port 0: a free one); `.run()` serves, `.close()` stops."""
-    from waitress.server import create_server as waitress_server
+def create_server(app: WsgiApp, host: str, port: int, threads: int, limits: Limits | None = None) -> GuardedServer:
+    """A guarded waitress server bound to `host:port` (port 0: a free one); `.run()` serves, `.close()` stops."""
+    return guarded_server(app, host, port, threads, limits)
 
-    server: BaseWSGIServer | MultiSocketServer = waitress_server(
-        app, host=host, port=port, threads=threads, ident="mairie-vocale"
-    )
-    return server
+
+def skill_id_refusal(verify: bool, any_skill: bool, out: TextIO) -> bool:
+    """Whether `serve` must refuse to start (no `SKILL_ID` with verification on); warns loudly with `any_skill`."""
+    import os
+
+    if os.environ.get("SKILL_ID", "").strip() or not verify:
+        return False
+    if any_skill:
+        print(ANY_SKILL_WARNING, file=out, flush=True)
+        return False
+    print(SKILL_ID_MISSING, file=out, flush=True)
+    return True
 
 
 def run_serve(
@@ -115,6 +183,8 @@ def run_serve(
     ca_bundle: str | None,
     out: TextIO = sys.stdout,
     fetch: Fetcher | None = None,
+    any_skill: bool = False,
+    limits: Limits | None = None,
 ) -> int:
     """`mairie serve`: load the local skill, then serve until interrupted.
 
@@ -127,6 +197,8 @@ def run_serve(
     from mairie.tools.verification import ChainCache, load_roots
 
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    if skill_id_refusal(verify, any_skill, sys.stderr):
+        return 2
     try:
         load_local_catalogue()
     except CatalogueError as error:
@@ -147,11 +219,11 @@ def run_serve(
         print(NO_VERIFY_WARNING, file=sys.stderr, flush=True)
     app = make_app(import_lambda_handler(), verifier)
     try:
-        server = create_server(app, host, port, threads)
+        server = create_server(app, host, port, threads, limits)
     except OSError as error:
         print(f"Impossible d'écouter sur {host}:{port} : {error.strerror or error}", file=sys.stderr)
         return 1
-    bound = server.effective_port if hasattr(server, "effective_port") else port
+    bound = server.port
     state = "vérification des requêtes activée" if verify else "SANS vérification des requêtes"
     print(f"Mairie vocale à l'écoute sur http://{host}:{bound}/ ({state}, Ctrl-C pour arrêter)", file=out, flush=True)
     try:

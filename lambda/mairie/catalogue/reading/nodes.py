@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mairie.catalogue.problems import Problem
+from mairie.catalogue.reading import bounded
 from mairie.catalogue.reading.values import (
     BadValue,
     check_spoken,
@@ -332,9 +333,9 @@ def _label(node: Node, id_key: str) -> str:
 def compose_file(reader: Reader) -> Node | None:
     """The YAML document of `reader.file` as nodes; None (and a problem) if it cannot be read."""
     try:
-        raw = reader.file.read_bytes()
-    except OSError as error:
-        reader.report(1, "", f"le fichier ne peut pas être lu ({error.strerror}).")
+        raw = bounded.read_bytes(reader.file)
+    except bounded.Refused as refusal:
+        reader.report(refusal.line, "", refusal.message)
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -343,7 +344,10 @@ def compose_file(reader: Reader) -> Node | None:
         reader.report(line, "", "le fichier n'est pas enregistré en UTF-8 ; enregistrez-le en UTF-8 (Unicode).")
         return None
     try:
-        node: Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+        node: Node | None = bounded.compose(text)
+    except bounded.Refused as refusal:
+        reader.report(refusal.line, "", refusal.message)
+        return None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         reader.report(line, "", f"caractère interdit (code U+{error.character:04X}) ; supprimez-le.")
