@@ -1,4 +1,4 @@
-"""The `mairie` command end to end: a real process, the bundled content, the real `lambda_handler`."""
+"""The `mairie` command end to end: a real process, the fixture commune, the real `lambda_handler`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "content"
+COMMUNE = ROOT / "tests" / "fixtures" / "commune"
 AT = "2026-11-26T10:00"  # a Thursday morning in Issy
 
 pytestmark = pytest.mark.skipif(
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def mairie(
-    *args: str, cwd: Path, stdin: str | None = None, content: Path | None = CONTENT
+    *args: str, cwd: Path, stdin: str | None = None, content: Path | None = COMMUNE
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "MAIRIE_CONTENT", "SKILL_ID")}
     if content is not None:
@@ -113,7 +113,7 @@ def test_chat_ends_cleanly_at_the_end_of_input(tmp_path: Path) -> None:
 
 
 def test_validate(tmp_path: Path) -> None:
-    assert mairie("validate", str(CONTENT), cwd=tmp_path).returncode == 0
+    assert mairie("validate", str(COMMUNE), cwd=tmp_path).returncode == 0
     broken = tmp_path / "contenu"
     broken.mkdir()
     (broken / "city.yaml").write_text("nom: [\n", encoding="utf-8")

@@ -213,8 +213,14 @@ def test_deploy_refuses_invalid_content_and_never_calls_ask(sandbox: Path, tmp_p
     compiled_before = (sandbox / COMPILED).read_text(encoding="utf-8")
     result = mairie(sandbox, "deploy", path=bin_dir)
     assert result.returncode == 1
+    line = (
+        (sandbox / "content" / "city.yaml")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        .index("  fuseau_horaire: Europe/Pari")
+    )
     assert result.stdout.splitlines() == [
-        "content/city.yaml:24: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
+        f"content/city.yaml:{line + 1}: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
         "vouliez-vous dire « Europe/Paris » ?"
     ]
     assert result.stderr.splitlines() == [

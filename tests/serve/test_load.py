@@ -99,7 +99,7 @@ def signed_server(tmp_path: Path, root: Authority, intermediate: Authority) -> I
     (tmp_path / "chaine.pem").write_bytes(signer.pem())
     state = tmp_path / "etat.sqlite3"
     env = {k: v for k, v in os.environ.items() if k != "SKILL_ID"}
-    env |= {"MAIRIE_STATE": str(state), "MAIRIE_CONTENT": str(ROOT / "content")}
+    env |= {"MAIRIE_STATE": str(state), "MAIRIE_CONTENT": str(ROOT / "tests" / "fixtures" / "commune")}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "lambda")])
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.serve.signed_server", "racine.pem", "chaine.pem", str(SERVER_THREADS)],
