@@ -30,9 +30,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tests.skill.all_answers import MAX_WORDS, every_answer, first_sentence, words
-from tests.skill.envelopes import speech
-
 from mairie.catalogue.current import reset_catalogue_cache
 from mairie.catalogue.loader import load_catalogue
 from mairie.catalogue.model import Catalogue
@@ -44,6 +41,8 @@ from mairie.tools.local_skill import LocalSkill, import_lambda_handler
 from mairie.tools.resolver import Resolver
 from mairie.voice import assistant
 from mairie.voice.french import MONTHS, de
+from tests.skill.all_answers import MAX_WORDS, every_answer, first_sentence, words
+from tests.skill.envelopes import speech
 
 ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = ROOT / "skill-package" / "skill.json"
