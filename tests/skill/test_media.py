@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from mairie.catalogue.current import reset_catalogue_cache
+from tests.commune import COMMUNE
 from tests.skill.envelopes import (
     audio_event,
     controller_event,
@@ -43,6 +49,30 @@ def test_this_months_magazine_summary() -> None:
 def test_a_previous_month_on_request() -> None:
     said = speech(send(intent("MagazineIntent", [slot("month", "2026-10")], at="2026-11-26T09:00:00Z")))
     assert said.startswith("Au sommaire de Point d'Appui d'octobre 2026 :")
+
+
+def test_next_months_issue_published_early_is_found_by_its_month(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Staff publish December's issue at the end of November (the guide's example): « le magazine de
+    décembre » is that issue, not December of last year."""
+    commune = tmp_path / "commune"
+    shutil.copytree(COMMUNE, commune)
+    with (commune / "magazine.yaml").open("a", encoding="utf-8") as file:
+        file.write(
+            "    - mois: 2026-12\n      titre: Point d'Appui, décembre 2026\n      sommaire:\n"
+            "        - id: marche-de-noel\n          titre: Le marché de Noël\n          resume: Il ouvre samedi.\n"
+        )
+    monkeypatch.setenv("MAIRIE_CONTENT", str(commune))
+    reset_catalogue_cache()
+    try:
+        december = speech(send(intent("MagazineIntent", [slot("month", "2026-12")], at="2026-11-26T09:00:00Z")))
+        october = speech(send(intent("MagazineIntent", [slot("month", "2027-10")], at="2026-11-26T09:00:00Z")))
+    finally:
+        monkeypatch.delenv("MAIRIE_CONTENT")
+        reset_catalogue_cache()
+    assert december.startswith("Au sommaire de Point d'Appui de décembre 2026 : Le marché de Noël.")
+    assert october.startswith("Au sommaire de Point d'Appui d'octobre 2026 :"), "a month to come means the last one"
 
 
 def test_magazine_audio_edition_plays() -> None:

@@ -38,10 +38,14 @@ class MagazineHandler(IntentHandler):
 
 
 def asked_issue(handler_input: HandlerInput) -> tuple[MagazineIssue | None, date | None]:
-    """The issue of the month the resident named (a month name means the last such month), else the
-    current one; and the month named, if any."""
+    """The issue of the month the resident named (that month's issue when staff already published it,
+    e.g. December's at the end of November; otherwise the last such month), else the current one; and
+    the month named, if any."""
     catalogue = turn.catalogue()
     asked = parse_amazon_date(turn.slot_value(handler_input, "month"))
+    published = playlist.magazine_issue_for_month(catalogue, asked.start) if asked is not None else None
+    if published is not None:
+        return published, published.month
     month = playlist.past_month(asked.start, turn.today(handler_input)) if asked is not None else None
     if month is not None:
         return playlist.magazine_issue_for_month(catalogue, month), month
