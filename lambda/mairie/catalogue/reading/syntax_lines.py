@@ -7,8 +7,8 @@ PyYAML reports where it noticed the problem, which is often one line after the m
   (`context_mark`) is the one to fix; `- id:depardon` makes the next key "not allowed here": the
   line before it is the one to fix;
 - a line indented too little (or too much) is noticed at the next line or the next key of the
-  block. The line to fix is found by trying: each line from the error line up to 15 lines above is
-  re-indented like its neighbours, and the first one whose re-indenting makes the file readable
+  block. The line to fix is found by trying: each key or list line from the error line up to 15
+  lines above is re-indented like its neighbours, and the first one whose re-indenting makes the file readable
   (or moves the first error further down) is the one staff must fix.
 
 Only the line changes; the French message stays the one for PyYAML's problem. The search only
@@ -26,6 +26,8 @@ _NO_SPACE = re.compile(r"^\s*(?:-\s+)*[A-Za-z_][\w-]*:[^\s]")
 """`motif:inventaire`, `- id:depardon`: a key glued to its value."""
 _KEY_START = re.compile(r"^\s*(?:-\s+)*[^\s#:\"'][^:#\"']*$")
 """The text before a `:` when that `:` ends a key (`    numero`, `  - id`), not a colon inside a value."""
+_KEY_LINE = re.compile(r"^\s*(?:-\s|[^\s#:\"'][^:#\"]*:(?:\s|$))")
+"""A line that starts a key (`  nom: …`, `accueil: >`) or a list item (`- …`)."""
 _INDENT_PROBLEMS = (
     "expected <block end>",
     "did not find expected key",
@@ -61,7 +63,8 @@ def error_line(text: str, error: yaml.MarkedYAMLError) -> int | None:
 
 def _misindented(lines: list[str], index: int) -> int:
     """The line, at or above `index`, whose re-indenting makes the file readable (else `index`)."""
-    candidates = [c for c in range(index, max(-1, index - _SEARCHED_LINES), -1) if _is_content(lines[c])]
+    window = range(index, max(-1, index - _SEARCHED_LINES), -1)
+    candidates = [c for c in window if _KEY_LINE.match(lines[c])]  # staff misplace keys, not lines of a text
     for accept_progress in (False, True):
         for candidate in candidates:
             for indent in _indents_to_try(lines, candidate):
