@@ -113,6 +113,28 @@ def test_preview_warns_when_a_name_is_shared(sandbox: Path) -> None:
     ]
 
 
+def test_preview_flags_a_synonym_shared_by_two_facilities(sandbox: Path) -> None:
+    """The guide: « L'aperçu marque d'un ⚠ … un équipement qu'Alexa confond avec un autre (même nom ou même
+    synonyme) ». A synonym may be shared on purpose (« la piscine »): said, not counted as misunderstood."""
+    with (sandbox / "content" / "facilities.yaml").open("a", encoding="utf-8") as file:
+        file.write("\n  - id: bassin-ete\n    nom: le bassin d'été\n    type: piscine\n")
+        file.write("    synonymes:\n      - la piscine\n")
+    result = mairie(sandbox, "preview", "--at", "2026-11-26T10:00")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("Le bassin d'été (bassin-ete)")
+    assert (
+        "  ⚠ le synonyme « la piscine » désigne aussi « piscine-aquazena », « piscine-sevestre » (nom ou synonyme) : "
+        "Alexa demandera lequel ; si ce n'est pas voulu, retirez le synonyme en double dans facilities.yaml."
+    ) in lines[start:]
+    pool = lines.index("La piscine Aquazena (piscine-aquazena)")
+    assert (
+        "  ⚠ le synonyme « la piscine » désigne aussi « piscine-sevestre », « bassin-ete » (nom ou synonyme) : "
+        "Alexa demandera lequel ; si ce n'est pas voulu, retirez le synonyme en double dans facilities.yaml."
+    ) in lines[pool:start]
+    assert lines[-1] == "8 équipements ; relisez chaque réponse avant de lancer « mairie build »."
+
+
 def test_the_guide_examples_work_as_written(sandbox: Path) -> None:
     content = sandbox / "content"
     closures = guide_example("Fermer un équipement pour un jour") + guide_example(
