@@ -58,7 +58,7 @@ def tool_dir(folder: Path, *tools: str) -> Path:
     return folder
 
 
-def fake_ask(folder: Path, log: Path, exit_code: int = 0) -> Path:
+def fake_ask(folder: Path, log: Path, exit_code: int = 0, error: str = "") -> Path:
     """An `ask` executable that records its arguments, its folder and the compiled catalogue it would ship."""
     script = folder / "ask"
     script.write_text(
@@ -72,6 +72,8 @@ def fake_ask(folder: Path, log: Path, exit_code: int = 0) -> Path:
                 calls.write(json.dumps({{"args": sys.argv[1:], "cwd": os.getcwd()}}) + "\\n")
             shutil.copy({str(COMPILED)!r}, os.path.join(log, "catalogue.json"))
             print("ask: déploiement simulé")
+            if {error!r}:
+                print({error!r}, file=sys.stderr)
             sys.exit({exit_code})
             """
         ),

@@ -283,6 +283,24 @@ def test_a_failing_ask_deploy_is_reported(sandbox: Path, tmp_path: Path) -> None
     )
 
 
+def test_an_ask_error_is_explained_in_french(sandbox: Path, tmp_path: Path) -> None:
+    """ask-cli v2's message for an unknown profile (alexa/ask-cli#295), then what it means and what to do."""
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+    message = (
+        "[Error]: Can't resolve profile [issy] as it doesn't exist. Please run \"ask configure --profile issy\" first."
+    )
+    fake_ask(bin_dir, tmp_path / "ask-log", exit_code=1, error=message)
+    result = mairie(sandbox, "deploy", "--profile", "issy", path=bin_dir)
+    assert result.returncode == 1
+    assert message in result.stdout, "the tool's own output is shown as is"
+    assert result.stderr.splitlines()[-2:] == [
+        "« ask deploy --profile issy » a échoué (code 1) ; lisez les messages ci-dessus. Si c'est le premier "
+        "déploiement, vérifiez « ask configure » et les droits AWS du profil.",
+        "En clair : ce profil ask-cli n'existe pas : lancez « ask configure » (ou « ask configure --profile NOM »), "
+        "ou vérifiez le nom donné à « --profile ».",
+    ]
+
+
 # -- deploy an Alexa-hosted skill (git push) ---------------------------------------------------------
 
 
@@ -326,4 +344,38 @@ def test_hosted_deploy_pushes_committed_work_only(sandbox: Path, tmp_path: Path)
     assert _git(remote, "rev-parse", "master") == _git(sandbox, "rev-parse", "HEAD")
     assert pushed.stderr.splitlines()[-1] == (
         "Envoyé : Alexa reconstruit la skill (branche master : développement, prod : en ligne)."
+    )
+
+
+def test_hosted_deploy_explains_git_errors_in_french(sandbox: Path, tmp_path: Path) -> None:
+    """Real git: a remote that does not exist, then a hosted repository that has changes we do not have."""
+    _git(sandbox, "init", "--quiet", "--initial-branch=master")
+    _git(sandbox, "add", ".")
+    _git(sandbox, "commit", "--quiet", "-m", "Skill")
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+
+    missing = mairie(sandbox, "deploy", "--hosted", "--remote", "hebergee", path=bin_dir)
+    assert missing.returncode == 1
+    assert "does not appear to be a git repository" in missing.stdout
+    assert missing.stderr.splitlines()[-2:] == [
+        "« git push hebergee HEAD » a échoué (code 128) ; lisez les messages ci-dessus.",
+        "En clair : le dépôt distant est introuvable : vérifiez son nom (« --remote », « origin » par défaut) avec "
+        "« git remote -v » ; son adresse est dans la console Alexa, onglet « Code ».",
+    ]
+
+    remote = tmp_path / "hebergee.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch=master", str(remote)], check=True)
+    other = tmp_path / "collegue"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True, capture_output=True)
+    (other / "NOTE.md").write_text("Modifié dans la console.\n", encoding="utf-8")
+    _git(other, "add", "NOTE.md")
+    _git(other, "commit", "--quiet", "-m", "Console")
+    _git(other, "push", "--quiet", "origin", "HEAD:master")
+    _git(sandbox, "remote", "add", "origin", str(remote))
+    rejected = mairie(sandbox, "deploy", "--hosted", path=bin_dir)
+    assert rejected.returncode == 1
+    assert "[rejected]" in rejected.stdout
+    assert rejected.stderr.splitlines()[-1] == (
+        "En clair : le dépôt hébergé a des modifications que vous n'avez pas : récupérez-les avec « git pull », "
+        "puis relancez « mairie deploy --hosted »."
     )
