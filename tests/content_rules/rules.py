@@ -13,6 +13,7 @@ breaks it (empty when the content keeps it), so the same rules run on the city's
   (by its month): the answer names that episode or that month;
 - no spoken answer's first sentence is longer than 25 words (every answer `tests/skill/all_answers`
   knows how to ask for, on this catalogue);
+- the podcast feeds never publish an entry marked `exemple`, nor an e-mail the content does not give;
 - every promise is kept: each example the skill itself gives (welcome, help, « je n'ai pas compris »)
   and each example phrase of `skill.json` gets a real answer, not a misunderstanding.
 """
@@ -37,6 +38,7 @@ from mairie.catalogue.validation import validate
 from mairie.tools.build import MODEL, PHRASES, build_model, load_grammar
 from mairie.tools.conversation import Conversation, Turn
 from mairie.tools.envelopes import Caller
+from mairie.tools.feeds import feed_files
 from mairie.tools.local_skill import LocalSkill, import_lambda_handler
 from mairie.tools.resolver import Resolver
 from mairie.voice import assistant
@@ -190,12 +192,29 @@ def promises_not_kept(city: CityUnderTest) -> list[str]:
     return failures
 
 
+def feed_leaks(catalogue: Catalogue) -> list[str]:
+    """A feed never publishes an entry marked `exemple`, and never shows an e-mail the content does not give."""
+    examples = {f"podcast:{s.id}:{e.id}" for s in catalogue.podcasts for e in s.episodes if e.example}
+    if catalogue.magazine is not None:
+        examples |= {f"magazine:{issue.id}" for issue in catalogue.magazine.issues if issue.example}
+    owners = {s.feed.owner_email for s in catalogue.podcasts}
+    if catalogue.magazine is not None:
+        owners.add(catalogue.magazine.feed.owner_email)
+    leaks = []
+    for path, text in feed_files(catalogue).items():
+        guids = set(re.findall(r'<guid isPermaLink="false">([^<]+)</guid>', text))
+        leaks += [f"{path}: {guid} est un exemple" for guid in sorted(guids & examples)]
+        leaks += [f"{path}: {mail}" for mail in re.findall(r"[\w.+-]+@[\w.-]+", text) if mail not in owners]
+    return leaks
+
+
 def every_rule(folder: Path) -> dict[str, list[str]]:
     """Each rule's failures on `folder` (all lists empty when the content keeps every rule)."""
     broken = {"validation": validation_problems(folder)}
     if broken["validation"]:
         return broken
     broken["model"] = model_problems(folder)
+    broken["feeds"] = feed_leaks(load_catalogue(folder))
     with city_under_test(folder) as city:
         broken["facilities"] = facilities_not_understood(city)
         broken["media"] = media_not_reachable(city)

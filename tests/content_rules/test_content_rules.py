@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mairie.catalogue.loader import load_catalogue
 from mairie.tools.build import run_build
 from tests.commune import COMMUNE
 from tests.content_rules import rules
@@ -31,6 +32,10 @@ def test_the_generated_files_are_up_to_date(capsys: pytest.CaptureFixture[str]) 
 
 def test_the_interaction_model_builds() -> None:
     assert rules.model_problems(CONTENT) == []
+
+
+def test_the_feeds_publish_no_example_and_invent_no_owner() -> None:
+    assert rules.feed_leaks(load_catalogue(CONTENT)) == []
 
 
 def test_every_facility_is_understood_by_its_name_and_each_synonym(city: rules.CityUnderTest) -> None:
