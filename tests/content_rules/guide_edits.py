@@ -9,7 +9,7 @@ so instead of skipping it):
 - a facility key alone (`fermetures:`, `horaires_exceptionnels:`…): added to the first facility
   that has none;
 - an episode (`- id:` with `numero`): appended to the first series' `episodes:`, numbered after
-  the last one (a city may already have an episode with the guide's number);
+  the last one (a city may already have an episode with the guide's number; its id too);
 - a magazine issue (`- mois:`): appended to `numeros:`, for the month after the newest issue when
   the city already has the guide's month;
 - a series with feed fields (`- id:` with `categorie`…): those fields replace the first series' own;
@@ -130,6 +130,10 @@ def add_episode(content: Path, example: str) -> str:
     numbers = [int(n) for n in re.findall(r"^\s*numero:\s*(\d+)", "\n".join(lines[episodes:]), re.MULTILINE)]
     number = max(numbers, default=0) + 1
     text = re.sub(r"(numero:\s*)\d+", rf"\g<1>{number}", example, count=1)
+    ids = set(re.findall(r"^\s*-\s*id:\s*(\S+)", "\n".join(lines), re.MULTILINE))
+    wanted = str(yaml.safe_load(example)[0]["id"])
+    if wanted in ids:  # the guide's episode is already there (the same guide followed twice)
+        text = re.sub(r"(id:\s*)\S+", rf"\g<1>{wanted}-{number}", text, count=1)
     example_lines = [line for line in text.splitlines() if line.strip()]
     item_indent = _indent(lines[existing[0]]) if existing else _indent(lines[episodes]) + 2
     end = _end(lines, episodes)

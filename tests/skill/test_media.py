@@ -116,7 +116,10 @@ def test_device_without_audio_player_gets_speech_not_a_directive() -> None:
 
 def test_list_episodes() -> None:
     said = speech(send(intent("ListEpisodesIntent")))
-    assert "compte 2 épisodes" in said and "Raymond Depardon" in said and "Winy Maas" in said
+    assert said == (
+        "Métamorphoses, Issy se réinvente compte 2 épisodes. L'épisode 1, avec Raymond Depardon et l'épisode 2, "
+        "avec Winy Maas. Lequel voulez-vous écouter ?"
+    ), "the count is a sentence of its own: the first sentence stays short however many episodes there are"
 
 
 def test_pause_then_resume_in_a_new_session_continues_at_the_offset(user: str) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from mairie.catalogue.model import Episode, Magazine, MagazineIssue, MagazineItem, PodcastSeries
 from mairie.domain.playlist import Track
-from mairie.voice.french import MONTHS, de, join_list
+from mairie.voice.french import MONTHS, capitalize_first, de, join_list
 
 
 def _month_phrase(month: date) -> str:
@@ -77,7 +77,8 @@ def say_episode_list(series: PodcastSeries) -> str:
         return f"La série {series.title} n'a pas encore d'épisode."
     entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in series.episodes]
     plural = "épisodes" if count > 1 else "épisode"
-    return f"{series.title} compte {count} {plural} : {join_list(entries)}."
+    # The count is a sentence of its own: the first sentence stays short however many episodes staff add.
+    return f"{series.title} compte {count} {plural}. {capitalize_first(join_list(entries))}."
 
 
 WHICH_EPISODE = "Lequel voulez-vous écouter ?"
