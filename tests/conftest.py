@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.commune import compile_commune
 from tests.confirmed_audio import with_confirmed_audio
 
 if TYPE_CHECKING:
     from mairie.catalogue.model import Catalogue
 
 # The skill reads its environment once, at import (like a Lambda container): set it first.
+# Its catalogue is the fixture commune, compiled like the Lambda's own: never the city's content/.
 _STATE_DIR = tempfile.mkdtemp(prefix="mairie-skill-tests-")
 os.environ["MAIRIE_STATE"] = str(Path(_STATE_DIR) / "etat.sqlite3")
+os.environ["MAIRIE_CATALOGUE"] = str(compile_commune(Path(_STATE_DIR) / "catalogue.json"))
 os.environ.pop("MAIRIE_CONTENT", None)
 os.environ.pop("DYNAMODB_PERSISTENCE_TABLE_NAME", None)
 os.environ.pop("SKILL_ID", None)

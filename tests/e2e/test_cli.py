@@ -1,4 +1,4 @@
-"""The `mairie` command end to end: a real process, the bundled content, the real `lambda_handler`."""
+"""The `mairie` command end to end: a real process, the fixture commune, the real `lambda_handler`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from tests.confirmed_audio import confirmed_audio_commune
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "content"
+COMMUNE = ROOT / "tests" / "fixtures" / "commune"
 AT = "2026-11-26T10:00"  # a Thursday morning in Issy
 
 pytestmark = pytest.mark.skipif(
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(
 
 
 def mairie(
-    *args: str, cwd: Path, stdin: str | None = None, content: Path | None = CONTENT
+    *args: str, cwd: Path, stdin: str | None = None, content: Path | None = COMMUNE
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "MAIRIE_CONTENT", "SKILL_ID")}
     if content is not None:
@@ -116,7 +116,7 @@ def test_chat_ends_cleanly_at_the_end_of_input(tmp_path: Path) -> None:
 
 
 def test_validate(tmp_path: Path) -> None:
-    assert mairie("validate", str(CONTENT), cwd=tmp_path).returncode == 0
+    assert mairie("validate", str(COMMUNE), cwd=tmp_path).returncode == 0
     broken = tmp_path / "contenu"
     broken.mkdir()
     (broken / "city.yaml").write_text("nom: [\n", encoding="utf-8")
@@ -146,3 +146,45 @@ def test_the_usage_commands_have_a_french_help(command: str, tmp_path: Path) -> 
     assert result.stdout.startswith(f"utilisation : mairie {command}")
     assert "afficher cette aide et quitter" in result.stdout
     assert command in mairie("--help", cwd=tmp_path).stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("preview", "--at", AT), ("say", "--at", AT, "--json", "joue le dernier podcast"), ("say", "aide")],
+    ids=["preview", "say-json", "say"],
+)
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """`mairie preview | head`, `mairie say … | less` quitted at once: a real pipe whose reader is gone."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "SKILL_ID")}
+    env |= {"MAIRIE_CONTENT": str(COMMUNE), "PYTHONPATH": str(ROOT / "lambda")}
+    with subprocess.Popen(
+        [sys.executable, "-m", "mairie.tools.cli", *args],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # like `head -0`: the reader leaves before the first line
+        errors = process.stderr.read()
+        code = process.wait(timeout=120)
+    assert errors == ""
+    assert code == 1
+
+
+def test_head_reads_the_first_lines_of_the_preview(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "SKILL_ID")}
+    env |= {"MAIRIE_CONTENT": str(COMMUNE), "PYTHONPATH": str(ROOT / "lambda")}
+    result = subprocess.run(
+        f"{sys.executable} -m mairie.tools.cli preview --at {AT} | head -n 1",
+        shell=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout == "Aperçu au jeudi 26 novembre 2026 à 10 h 00 (heure de la ville)\n"
+    assert result.stderr == ""

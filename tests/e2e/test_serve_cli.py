@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def mairie_serve(*args: str, cwd: Path, skill_id: str | None = None) -> Iterator[tuple[Served, list[str]]]:
     """Starts `mairie serve --port 0 ARGS`, yields the server and its stderr lines (once stopped)."""
     env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "SKILL_ID")}
-    env |= {"MAIRIE_CONTENT": str(ROOT / "content"), "PYTHONPATH": str(ROOT / "lambda")}
+    env |= {"MAIRIE_CONTENT": str(ROOT / "tests" / "fixtures" / "commune"), "PYTHONPATH": str(ROOT / "lambda")}
     if skill_id:
         env["SKILL_ID"] = skill_id
     process = subprocess.Popen(
@@ -87,7 +87,7 @@ def test_a_port_already_in_use_is_reported_in_french(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "SKILL_ID")}
-        env |= {"MAIRIE_CONTENT": str(ROOT / "content"), "PYTHONPATH": str(ROOT / "lambda")}
+        env |= {"MAIRIE_CONTENT": str(ROOT / "tests" / "fixtures" / "commune"), "PYTHONPATH": str(ROOT / "lambda")}
         result = subprocess.run(
             [sys.executable, "-m", "mairie.tools.cli", "serve", "--no-verify", "--port", str(port)],
             cwd=tmp_path,

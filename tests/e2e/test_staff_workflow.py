@@ -114,6 +114,28 @@ def test_preview_warns_when_a_name_is_shared(sandbox: Path) -> None:
     ]
 
 
+def test_preview_flags_a_synonym_shared_by_two_facilities(sandbox: Path) -> None:
+    """The guide: « L'aperçu marque d'un ⚠ … un équipement qu'Alexa confond avec un autre (même nom ou même
+    synonyme) ». A synonym may be shared on purpose (« la piscine »): said, not counted as misunderstood."""
+    with (sandbox / "content" / "facilities.yaml").open("a", encoding="utf-8") as file:
+        file.write("\n  - id: bassin-ete\n    nom: le bassin d'été\n    type: piscine\n")
+        file.write("    synonymes:\n      - la piscine\n")
+    result = mairie(sandbox, "preview", "--at", "2026-11-26T10:00")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    start = lines.index("Le bassin d'été (bassin-ete)")
+    assert (
+        "  ⚠ le synonyme « la piscine » désigne aussi « piscine-aquazena », « piscine-sevestre » (nom ou synonyme) : "
+        "Alexa demandera lequel ; si ce n'est pas voulu, retirez le synonyme en double dans facilities.yaml."
+    ) in lines[start:]
+    pool = lines.index("La piscine Aquazena (piscine-aquazena)")
+    assert (
+        "  ⚠ le synonyme « la piscine » désigne aussi « piscine-sevestre », « bassin-ete » (nom ou synonyme) : "
+        "Alexa demandera lequel ; si ce n'est pas voulu, retirez le synonyme en double dans facilities.yaml."
+    ) in lines[pool:start]
+    assert lines[-1] == "8 équipements ; relisez chaque réponse avant de lancer « mairie build »."
+
+
 def test_the_guide_examples_work_as_written(sandbox: Path) -> None:
     content = sandbox / "content"
     closures = guide_example("Fermer un équipement pour un jour") + guide_example(
@@ -214,8 +236,14 @@ def test_deploy_refuses_invalid_content_and_never_calls_ask(sandbox: Path, tmp_p
     compiled_before = (sandbox / COMPILED).read_text(encoding="utf-8")
     result = mairie(sandbox, "deploy", path=bin_dir)
     assert result.returncode == 1
+    line = (
+        (sandbox / "content" / "city.yaml")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        .index("  fuseau_horaire: Europe/Pari")
+    )
     assert result.stdout.splitlines() == [
-        "content/city.yaml:26: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
+        f"content/city.yaml:{line + 1}: ville › fuseau_horaire : « Europe/Pari » n'est pas un fuseau horaire connu ; "
         "vouliez-vous dire « Europe/Paris » ?"
     ]
     assert result.stderr.splitlines() == [
@@ -270,6 +298,24 @@ def test_a_failing_ask_deploy_is_reported(sandbox: Path, tmp_path: Path) -> None
         "« ask deploy » a échoué (code 3) ; lisez les messages ci-dessus. Si c'est le premier déploiement, "
         "vérifiez « ask configure » et les droits AWS du profil."
     )
+
+
+def test_an_ask_error_is_explained_in_french(sandbox: Path, tmp_path: Path) -> None:
+    """ask-cli v2's message for an unknown profile (alexa/ask-cli#295), then what it means and what to do."""
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+    message = (
+        "[Error]: Can't resolve profile [issy] as it doesn't exist. Please run \"ask configure --profile issy\" first."
+    )
+    fake_ask(bin_dir, tmp_path / "ask-log", exit_code=1, error=message)
+    result = mairie(sandbox, "deploy", "--profile", "issy", path=bin_dir)
+    assert result.returncode == 1
+    assert message in result.stdout, "the tool's own output is shown as is"
+    assert result.stderr.splitlines()[-2:] == [
+        "« ask deploy --profile issy » a échoué (code 1) ; lisez les messages ci-dessus. Si c'est le premier "
+        "déploiement, vérifiez « ask configure » et les droits AWS du profil.",
+        "En clair : ce profil ask-cli n'existe pas : lancez « ask configure » (ou « ask configure --profile NOM »), "
+        "ou vérifiez le nom donné à « --profile ».",
+    ]
 
 
 # -- deploy an Alexa-hosted skill (git push) ---------------------------------------------------------
@@ -414,3 +460,39 @@ def test_hosted_deploy_pushes_to_a_skill_whose_python_runs_the_code(sandbox: Pat
     assert result.returncode == 0, result.stderr
     assert "La skill hébergée par Alexa exécute PYTHON_3_12 : le code y fonctionne." in result.stderr
     assert _git(remote, "rev-parse", "master") == _git(sandbox, "rev-parse", "HEAD")
+
+
+def test_hosted_deploy_explains_git_errors_in_french(sandbox: Path, tmp_path: Path) -> None:
+    """Real git: a remote that does not exist, then a hosted repository that has changes we do not have."""
+    _git(sandbox, "init", "--quiet", "--initial-branch=master")
+    _git(sandbox, "add", ".")
+    _git(sandbox, "commit", "--quiet", "-m", "Skill")
+    bin_dir = tool_dir(tmp_path / "bin", "git")
+
+    missing = mairie(sandbox, "deploy", "--hosted", "--remote", "hebergee", path=bin_dir)
+    assert missing.returncode == 1
+    assert "does not appear to be a git repository" in missing.stdout
+    assert missing.stderr.splitlines()[-3:] == [
+        "« git push hebergee HEAD:refs/heads/master » a échoué (code 128) ; lisez les messages ci-dessus.",
+        "En clair : le dépôt distant est introuvable : vérifiez son nom (« --remote », « origin » par défaut) avec "
+        "« git remote -v » ; son adresse est dans la console Alexa, onglet « Code ».",
+        "Rien n'a été déployé.",
+    ]
+
+    remote = tmp_path / "hebergee.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch=master", str(remote)], check=True)
+    other = tmp_path / "collegue"
+    subprocess.run(["git", "clone", "--quiet", str(remote), str(other)], check=True, capture_output=True)
+    (other / "NOTE.md").write_text("Modifié dans la console.\n", encoding="utf-8")
+    _git(other, "add", "NOTE.md")
+    _git(other, "commit", "--quiet", "-m", "Console")
+    _git(other, "push", "--quiet", "origin", "HEAD:master")
+    _git(sandbox, "remote", "add", "origin", str(remote))
+    rejected = mairie(sandbox, "deploy", "--hosted", path=bin_dir)
+    assert rejected.returncode == 1
+    assert "[rejected]" in rejected.stdout
+    assert rejected.stderr.splitlines()[-2:] == [
+        "En clair : le dépôt hébergé a des modifications que vous n'avez pas : récupérez-les avec « git pull », "
+        "puis relancez « mairie deploy --hosted ».",
+        "Rien n'a été déployé.",
+    ]

@@ -1,6 +1,6 @@
 """A real third-party client, virtual-alexa (npm), drives `mairie serve --no-verify` over HTTP.
 
-virtual-alexa loads the real, built interaction model (`mairie build --check` keeps it up to date),
+virtual-alexa loads the interaction model `mairie build` makes for the fixture commune,
 turns utterances into requests the way Alexa would, posts them to the skill and follows AudioPlayer
 directives with the device's events. The scenario is `test_virtual_alexa.js`; the assertions are here.
 """
@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.commune import commune_model_file
 from tests.confirmed_audio import confirmed_audio_commune
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_suffix(".js")
-MODEL = ROOT / "skill-package" / "interactionModels" / "custom" / "fr-FR.json"
+MODEL = commune_model_file()
+"""The model `mairie build` makes for the fixture commune, whose compiled catalogue the server reads."""
 NOW = "2026-11-26T09:00:00Z"
 """Thursday 26 November 2026, 10:00 in Issy: virtual-alexa's requests carry this timestamp."""
 LISTENING = re.compile(r"http://127\.0\.0\.1:(\d+)/")

@@ -14,7 +14,6 @@ send, and sometimes words a correct answer must contain. Format (from home-assis
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,16 +23,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mairie.catalogue.current import reset_catalogue_cache
-from mairie.catalogue.loader import load_catalogue
-from mairie.tools.build import MODEL, PHRASES, build_model, load_grammar
+from mairie.tools.build import PHRASES, load_grammar
 from mairie.tools.local_skill import LocalSkill, import_lambda_handler
 from mairie.tools.phrase_corpus import Phrasing
 from mairie.tools.phrase_corpus import load_corpus as load_phrasings
 from mairie.tools.resolver import Resolver
+from tests.commune import COMMUNE, commune_model
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "fr"
-COMMUNE = ROOT / "tests" / "fixtures" / "commune"
 PARIS = ZoneInfo("Europe/Paris")
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
 """Thursday 26 November 2026, 10:00 in the commune: the corpus's dates are relative to it."""
@@ -41,15 +39,6 @@ NOW = datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
 
 def load_corpus(folder: Path = CORPUS) -> list[Phrasing]:
     return load_phrasings(folder)
-
-
-def commune_model() -> dict[str, Any]:
-    """The interaction model `mairie build` would write for the fixture commune."""
-    catalogue = load_catalogue(COMMUNE)
-    skeleton = json.loads((ROOT / MODEL).read_text(encoding="utf-8"))
-    model = build_model(skeleton, ROOT / PHRASES, catalogue)
-    assert isinstance(model, dict), [problem.render() for problem in model]
-    return model
 
 
 def commune_resolver() -> Resolver:

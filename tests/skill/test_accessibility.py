@@ -17,10 +17,11 @@ from mairie.catalogue.current import get_catalogue
 from mairie.tools.build import PHRASES, load_grammar
 from mairie.tools.resolver import Resolver
 from mairie.voice import assistant
+from tests.commune import commune_model_file
 from tests.skill.envelopes import intent, launch, reprompt, send, session_attributes, slot, speech
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL_PATH = ROOT / "skill-package" / "interactionModels" / "custom" / "fr-FR.json"
+MODEL_PATH = commune_model_file()
 
 
 def real_resolver() -> Resolver:

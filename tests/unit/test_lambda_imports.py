@@ -46,6 +46,7 @@ def run_fresh(tmp_path: Path, events: list[dict[str, Any]], **env: str) -> dict[
     """Import `lambda_function` in a new process, send it `events`: its modules and answers."""
     clean = {key: value for key, value in os.environ.items() if key not in CLEARED}
     clean["MAIRIE_STATE"] = str(tmp_path / "etat.sqlite3")
+    clean["MAIRIE_CATALOGUE"] = os.environ["MAIRIE_CATALOGUE"]  # the fixture commune, compiled (tests/conftest.py)
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(LAMBDA_DIR)],
         input=json.dumps(events),
@@ -93,8 +94,8 @@ def test_boto3_only_with_a_dynamodb_table(lambda_modules: set[str]) -> None:
 
 
 def test_the_yaml_content_folder_is_the_only_way_to_load_yaml(tmp_path: Path) -> None:
-    content = Path(__file__).resolve().parents[2] / "content"
-    modules = modules_after_import(tmp_path, MAIRIE_CONTENT=str(content))
+    commune = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "commune"
+    modules = modules_after_import(tmp_path, MAIRIE_CONTENT=str(commune))
     assert loaded(modules, "yaml") != []
     assert loaded(modules, "mairie.tools") == []
 

@@ -18,9 +18,10 @@ from typing import Any
 
 from mairie.catalogue.compiled import dump_catalogue
 from mairie.catalogue.holiday_table import compute_table, dump_table
-from mairie.catalogue.loader import read_content_and_notes
+from mairie.catalogue.loader import FILES, MAGAZINE_FILE, PODCASTS_FILE, read_content_and_notes
 from mairie.catalogue.model import Catalogue
 from mairie.catalogue.problems import Problem, display_path
+from mairie.catalogue.reading.examples import example_entries
 from mairie.catalogue.slots import apply_catalogue_to_model
 from mairie.tools.examples import slot_values
 from mairie.tools.feeds import FEEDS, feed_files
@@ -43,9 +44,16 @@ def run_validate(content_dir: Path) -> int:
         _print_problems(problems)
         _say(f"{_count(len(problems), 'problème trouvé', 'problèmes trouvés')} dans {_folder(content_dir)}.")
         return 1
-    _print_problems(notes)
-    sys.stdout.flush()  # the notes, then what they mean
-    _say_valid(catalogue)
+    marked = example_entries(content_dir, FILES)
+    _print_problems(marked + notes)
+    sys.stdout.flush()  # the lines, then what they mean
+    _say_valid(catalogue, listed=bool(marked))
+    for name, topic in ((MAGAZINE_FILE, "de magazine municipal"), (PODCASTS_FILE, "de podcasts")):
+        if not (content_dir / name).is_file():
+            _say(
+                f"Pas de fichier {name} : l'assistant ne propose pas {topic} (c'est permis ; pour en ajouter, "
+                "voir content/LISEZMOI.md)."
+            )
     if notes:
         _say(
             f"Flux de podcasts : {_count(len(notes), 'information à compléter', 'informations à compléter')} "
@@ -238,13 +246,15 @@ def examples(catalogue: Catalogue) -> int:
     return sum(flags + [e.example for e in episodes])
 
 
-def _say_valid(catalogue: Catalogue) -> None:
+def _say_valid(catalogue: Catalogue, *, listed: bool = False) -> None:
+    """The summary; `listed` when the example entries were just listed, one line each, above."""
     _say(f"Catalogue valide : {summary(catalogue)}.")
     count = examples(catalogue)
     if count:
         entries = _count(count, "entrée est marquée", "entrées sont marquées")
         them = "la" if count == 1 else "les"
-        _say(f"À vérifier : {entries} « exemple » ; remplacez-{them} par des informations confirmées.")
+        where = " (ci-dessus)" if listed else ""
+        _say(f"À vérifier : {entries} « exemple »{where} ; remplacez-{them} par des informations confirmées.")
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -600,6 +600,23 @@ def _phrase_stats() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Piped into `head` or `less`, a command whose reader stops early ends quietly.
+
+    When the reader of standard output goes away, writing raises `BrokenPipeError`; as the Python
+    documentation recommends (library/signal.html, "Note on SIGPIPE"), standard output is then
+    pointed at `os.devnull`, so that the final flush cannot fail again, and the exit code is 1.
+    """
+    try:
+        code = _run(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("say", "chat"):
         return _talk(args)

@@ -29,6 +29,7 @@ from mairie.catalogue.loader import read_content
 from mairie.tools.build import COMPILED, MODEL, run_build
 from mairie.tools.hosted_runtime import NEEDED, hosted_runtime
 from mairie.tools.package import PackageError, lambda_interpreter
+from mairie.tools.tool_errors import explain
 
 ASK_INSTALL = (
     "ask-cli n'est pas installé (commande « ask » introuvable). Installez-le avec « npm install -g ask-cli » "
@@ -113,12 +114,14 @@ def ask_command(profile: str | None) -> list[str]:
 def _ask_deploy(root: Path, profile: str | None) -> int:
     command = ask_command(profile)
     _say(f"Déploiement avec ask-cli : {' '.join(command)}")
-    code = _run(command, root)
+    code, output = _run(command, root)
     if code != 0:
         _say(
             f"« {' '.join(command)} » a échoué (code {code}) ; lisez les messages ci-dessus. "
             "Si c'est le premier déploiement, vérifiez « ask configure » et les droits AWS du profil."
         )
+        for explanation in explain("ask", output):
+            _say(explanation)
         return 1
     _say("Déploiement terminé : la skill et la fonction Lambda sont à jour.")
     return 0
@@ -165,9 +168,11 @@ def _push(root: Path, remote: str, live: bool, profile: str | None) -> int:
     branch = HOSTED_BRANCHES[live]
     command = ["git", "push", remote, f"HEAD:refs/heads/{branch}"]
     _say(f"Envoi vers la branche {branch} de la skill hébergée par Alexa ({HOSTED_STAGES[live]}) : {' '.join(command)}")
-    code = _run(command, root)
+    code, output = _run(command, root)
     if code != 0:
         _say(f"« {' '.join(command)} » a échoué (code {code}) ; lisez les messages ci-dessus.")
+        for explanation in explain("git", output):
+            _say(explanation)
         _say(NOTHING_DEPLOYED)
         return 1
     _say(f"Envoyé sur la branche {branch} : Alexa reconstruit {HOSTED_STAGES[live]} de la skill.")
@@ -188,15 +193,25 @@ def _uncommitted(root: Path) -> list[str] | None:
     return [line[3:] for line in result.stdout.splitlines() if line.strip()]
 
 
-def _run(command: Sequence[str], cwd: Path) -> int:
-    """Run a tool in the project folder; its output goes straight to the terminal."""
+def _run(command: Sequence[str], cwd: Path) -> tuple[int, str]:
+    """Run a tool in the project folder, its output shown line by line as it comes: the exit code and
+    that output (for `tool_errors.explain`)."""
     sys.stdout.flush()
     sys.stderr.flush()
+    output: list[str] = []
     try:
-        return subprocess.run(list(command), cwd=cwd, check=False).returncode
+        with subprocess.Popen(
+            list(command), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace"
+        ) as process:
+            assert process.stdout is not None
+            for line in process.stdout:
+                output.append(line)
+                print(line, end="", flush=True)
+            code = process.wait()
     except OSError as error:
         _say(f"Impossible de lancer « {command[0]} » : {error.strerror}.")
-        return 1
+        return 1, ""
+    return code, "".join(output)
 
 
 def _say(message: str) -> None:

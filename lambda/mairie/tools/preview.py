@@ -28,15 +28,43 @@ def heading(moment: datetime) -> str:
     return f"Aperçu au {when} à {moment.hour} h {moment.minute:02d} (heure de la ville)"
 
 
-def preview_facility(skill: LocalSkill, facility: Facility, moment: datetime, caller: Caller) -> tuple[list[str], bool]:
-    """The lines printed for one facility (question, answer, anything to check); True if all is well."""
+def preview_facility(
+    skill: LocalSkill, facility: Facility, moment: datetime, caller: Caller, shared: dict[str, list[str]] | None = None
+) -> tuple[list[str], bool]:
+    """The lines printed for one facility (question, answer, anything to check); True if all is well.
+
+    `shared` (from `shared_synonyms`) adds a ⚠ for each synonym another facility also answers to:
+    Alexa then asks which one. That can be meant (« la piscine » for every pool), so it is said but
+    does not count as a facility misunderstood."""
     asked = question(facility)
     turn = Conversation(skill, caller).speak(asked, moment)
     lines = [f"{capitalize_first(facility.name)} ({facility.id})", f"  « {asked} ? »"]
     lines.extend(f"  {line}" for line in turn.lines or ["(pas de réponse parlée)"])
     checks = _checks(turn, facility)
+    for synonym in facility.synonyms:
+        others = [other for other in (shared or {}).get(_spoken_key(synonym), []) if other != facility.id]
+        if others:
+            checks.append(
+                f"le synonyme « {synonym} » désigne aussi {', '.join(f'« {other} »' for other in others)} "
+                "(nom ou synonyme) : Alexa demandera lequel ; si ce n'est pas voulu, retirez le synonyme en double "
+                "dans facilities.yaml."
+            )
     lines.extend(f"  {warning_line(text)}" for text in checks)
     return lines, _understood(turn, facility) and not turn.warnings
+
+
+def _spoken_key(name: str) -> str:
+    """How Alexa compares names: case and spacing do not count."""
+    return " ".join(name.casefold().replace("’", "'").split())
+
+
+def shared_synonyms(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Each name or synonym said by more than one facility, with the ids of those facilities."""
+    owners: dict[str, list[str]] = {}
+    for facility in catalogue.facilities:
+        for name in dict.fromkeys(_spoken_key(n) for n in (facility.name, *facility.synonyms)):
+            owners.setdefault(name, []).append(facility.id)
+    return {name: ids for name, ids in owners.items() if len(ids) > 1}
 
 
 def _matched_ids(turn: Turn) -> list[str]:
@@ -79,9 +107,10 @@ def run_preview(skill: LocalSkill, catalogue: Catalogue, at: datetime, caller: C
     moment = skill.local_time(at)
     print(heading(moment), file=out)
     attention = 0
+    shared = shared_synonyms(catalogue)
     for facility in catalogue.facilities:
         print(file=out)
-        lines, fine = preview_facility(skill, facility, moment, caller)
+        lines, fine = preview_facility(skill, facility, moment, caller, shared)
         attention += not fine
         for line in lines:
             print(line, file=out)

@@ -7,7 +7,7 @@ from datetime import date
 
 from mairie.catalogue.model import Episode, Magazine, MagazineIssue, MagazineItem, PodcastSeries
 from mairie.domain.playlist import Track
-from mairie.voice.french import MONTHS, SPOKEN_LIST_MAX, de, join_list, say_count
+from mairie.voice.french import MONTHS, SPOKEN_LIST_MAX, capitalize_first, de, join_list, say_count
 
 
 def _month_phrase(month: date) -> str:
@@ -139,7 +139,8 @@ def say_episode_list(series: PodcastSeries) -> str:
         )
     entries = [f"l'épisode {e.number}, {_guest_or_title(e)}" for e in series.episodes]
     plural = "épisodes" if count > 1 else "épisode"
-    return f"{series.title} compte {count} {plural} : {join_list(entries)}."
+    # The count is a sentence of its own: the first sentence stays short however many episodes staff add.
+    return f"{series.title} compte {count} {plural}. {capitalize_first(join_list(entries))}."
 
 
 def episode_list_card(series: PodcastSeries) -> str:

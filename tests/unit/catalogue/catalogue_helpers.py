@@ -1,4 +1,4 @@
-"""Shared by the catalogue tests: a small valid content folder, the project's own content, `write`."""
+"""Shared by the catalogue tests: a small valid content folder, the fixture commune, `write`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-CONTENT = ROOT / "content"
+COMMUNE = ROOT / "tests" / "fixtures" / "commune"
+"""The catalogue of the behaviour tests; never the city's own `content/`, which staff change."""
 
 MINIMAL = {
     "city.yaml": """\

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from catalogue_helpers import CONTENT, MINIMAL, write
+from catalogue_helpers import COMMUNE, MINIMAL, write
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def minimal(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
-    """A copy of the project's real content, to break on purpose."""
+    """A copy of the fixture commune, to break on purpose."""
     folder = tmp_path / "content"
-    shutil.copytree(CONTENT, folder)
+    shutil.copytree(COMMUNE, folder)
     return folder

@@ -54,9 +54,13 @@ def test_validate_ok(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_validate(content) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == (
-        "Catalogue valide : 2 équipements, 1 démarche, 0 numéro du magazine, 0 série de podcasts (0 épisode).\n"
-    )
+    assert err.splitlines() == [
+        "Catalogue valide : 2 équipements, 1 démarche, 0 numéro du magazine, 0 série de podcasts (0 épisode).",
+        "Pas de fichier magazine.yaml : l'assistant ne propose pas de magazine municipal (c'est permis ; pour en "
+        "ajouter, voir content/LISEZMOI.md).",
+        "Pas de fichier podcasts.yaml : l'assistant ne propose pas de podcasts (c'est permis ; pour en ajouter, "
+        "voir content/LISEZMOI.md).",
+    ]
 
 
 def test_validate_lists_problems(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,10 +152,34 @@ def test_examples_are_counted(root: Path, content: Path, capsys: pytest.CaptureF
         (content / "facilities.yaml").read_text().replace("    type: mairie\n", "    type: mairie\n    exemple: true\n")
     )
     write(content, "facilities.yaml", text)
+    line = text.splitlines().index("    exemple: true") + 1
     assert run_validate(content) == 0
-    assert capsys.readouterr().err.splitlines()[1] == (
-        "À vérifier : 1 entrée est marquée « exemple » ; remplacez-la par des informations confirmées."
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"content/facilities.yaml:{line}: equipements[2] (mairie) : entrée marquée « exemple » : informations à "
+        "confirmer, puis retirez la ligne « exemple: true »."
+    ]
+    assert err.splitlines()[1] == (
+        "À vérifier : 1 entrée est marquée « exemple » (ci-dessus) ; remplacez-la par des informations confirmées."
     )
+
+
+def test_every_example_entry_is_listed_by_file_and_line(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Nested entries too (an episode), with where they are; `exemple: false` is not listed."""
+    series = SERIES.replace("            duree: 12:00\n", "            duree: 12:00\n            exemple: oui\n")
+    write(content, "podcasts.yaml", series)
+    facilities = (content / "facilities.yaml").read_text(encoding="utf-8")
+    write(
+        content, "facilities.yaml", facilities.replace("    type: mairie\n", "    type: mairie\n    exemple: false\n")
+    )
+    assert run_validate(content) == 0
+    out = capsys.readouterr().out.splitlines()
+    line = (content / "podcasts.yaml").read_text(encoding="utf-8").splitlines().index("        exemple: oui") + 1
+    assert out[0] == (
+        f"content/podcasts.yaml:{line}: podcasts[1] (serie) › episodes[1] (un) : entrée marquée « exemple » : "
+        "informations à confirmer, puis retirez la ligne « exemple: true »."
+    )
+    assert sum("« exemple »" in row for row in out) == 1
 
 
 SERIES = """\
@@ -185,6 +213,8 @@ def test_validate_lists_what_the_feeds_need_and_stays_valid(content: Path, capsy
     assert len(out.splitlines()) == 4
     assert err.splitlines() == [
         "Catalogue valide : 2 équipements, 1 démarche, 0 numéro du magazine, 1 série de podcasts (1 épisode).",
+        "Pas de fichier magazine.yaml : l'assistant ne propose pas de magazine municipal (c'est permis ; pour en "
+        "ajouter, voir content/LISEZMOI.md).",
         "Flux de podcasts : 4 informations à compléter (ci-dessus) avant de les proposer à Apple Podcasts, Spotify "
         "ou YouTube Music ; elles ne concernent que les flux, pas la skill Alexa.",
     ]

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from catalogue_helpers import CONTENT, ROOT
+from catalogue_helpers import COMMUNE, ROOT
 
 from mairie.catalogue import current
 from mairie.catalogue.compiled import FORMAT, dump_catalogue, load_compiled
@@ -183,7 +183,7 @@ def test_every_model_field_is_set_somewhere_in_the_full_catalogue() -> None:
     assert fields_seen - fields_set == {"Procedure.feminine"}
 
 
-@pytest.mark.parametrize("catalogue", [full_catalogue(), load_catalogue(CONTENT)], ids=["full", "content"])
+@pytest.mark.parametrize("catalogue", [full_catalogue(), load_catalogue(COMMUNE)], ids=["full", "commune"])
 def test_round_trip(catalogue: Catalogue) -> None:
     text = dump_catalogue(catalogue)
     again = load_compiled(text)
@@ -229,6 +229,7 @@ def test_get_catalogue_reads_compiled_file_once(monkeypatch: pytest.MonkeyPatch,
     path = tmp_path / "catalogue.json"
     path.write_text(dump_catalogue(full_catalogue()), encoding="utf-8")
     monkeypatch.delenv("MAIRIE_CONTENT", raising=False)
+    monkeypatch.delenv("MAIRIE_CATALOGUE", raising=False)
     monkeypatch.setattr(current, "COMPILED_PATH", path)
     current.reset_catalogue_cache()
     try:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from catalogue_helpers import CONTENT, write
+from catalogue_helpers import COMMUNE, write
 
 from mairie.catalogue.loader import load_catalogue
 from mairie.catalogue.slots import apply_catalogue_to_model, spoken_form, without_article
@@ -73,7 +73,7 @@ def test_generated_types_from_content() -> None:
     language["types"] += [
         {"name": name, "values": []} for name in ("FACILITY_KIND", "DOCUMENT_TYPE", "EPISODE", "CITY_NAME")
     ]
-    types = types_of(apply_catalogue_to_model(model, load_catalogue(CONTENT)))
+    types = types_of(apply_catalogue_to_model(model, load_catalogue(COMMUNE)))
     kinds = {v["id"]: (v["name"]["value"], v["name"]["synonyms"]) for v in types["FACILITY_KIND"]}
     assert kinds == {
         "service municipal": ("services municipaux", ["service municipal"]),
@@ -116,7 +116,7 @@ def test_generated_types_from_content() -> None:
 
 
 def test_output_is_deterministic_and_idempotent() -> None:
-    catalogue = load_catalogue(CONTENT)
+    catalogue = load_catalogue(COMMUNE)
     once = apply_catalogue_to_model(hand_written(), catalogue)
     twice = apply_catalogue_to_model(once, catalogue)
     assert json.dumps(once, ensure_ascii=False) == json.dumps(twice, ensure_ascii=False)

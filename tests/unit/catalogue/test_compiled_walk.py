@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from catalogue_helpers import CONTENT
+from catalogue_helpers import COMMUNE
 
 from mairie.catalogue.compiled import FORMAT, dump_catalogue, load_compiled
 from mairie.catalogue.loader import load_catalogue
@@ -15,7 +15,7 @@ from mairie.tools.bench_catalogue import scaled_catalogue
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    return dump_catalogue(scaled_catalogue(load_catalogue(CONTENT), 2))
+    return dump_catalogue(scaled_catalogue(load_catalogue(COMMUNE), 2))
 
 
 @pytest.mark.parametrize("indent", [None, 0, 2, "\t"], ids=["compact", "indent-0", "indent-2", "tabs"])

@@ -99,5 +99,5 @@ def test_coverage_is_not_checked_when_a_case_is_already_wrong(minimal: Path) -> 
 
 
 def test_the_bundled_procedures_are_complete() -> None:
-    content = Path(__file__).resolve().parents[3] / "content"
-    assert [p for p in validate(content) if p.file.name == "procedures.yaml"] == []
+    commune = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "commune"
+    assert [p for p in validate(commune) if p.file.name == "procedures.yaml"] == []

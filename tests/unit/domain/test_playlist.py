@@ -14,8 +14,8 @@ from mairie.catalogue.model import Catalogue, Magazine, MagazineIssue
 from mairie.catalogue.slots import article_values
 from mairie.domain import playlist
 
-CONTENT = Path(__file__).resolve().parents[3] / "content"
-CATALOGUE = load_catalogue(CONTENT)
+COMMUNE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "commune"
+CATALOGUE = load_catalogue(COMMUNE)
 
 
 def test_tokens_come_from_content_ids_and_unknown_tokens_resolve_to_nothing() -> None:

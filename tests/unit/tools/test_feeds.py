@@ -258,9 +258,9 @@ def test_without_the_optional_fields_the_feed_is_still_well_formed(tmp_path: Pat
         assert "itunes:owner" not in text and "atom:link" not in text and "itunes:image" not in text
 
 
-def test_the_city_content_publishes_no_example_and_invents_no_owner() -> None:
-    """Every episode and issue of `content/` is an example today: its feeds are empty, and no e-mail is made up."""
-    files = feeds_of(ROOT / "content")
+def test_the_fixture_commune_as_is_publishes_no_example_and_invents_no_owner() -> None:
+    """Every episode and issue of the fixture commune is an example: its feeds are empty, and no e-mail is made up."""
+    files = feeds_of(COMMUNE)
     assert sorted(files) == [MAGAZINE_FEED, SERIES_FEED]
     for text in files.values():
         assert feedparser.parse(text).entries == [] and "@" not in text
@@ -270,5 +270,5 @@ def test_the_feeds_are_never_shipped_to_amazon() -> None:
     """ask-cli zips the code folder and uploads the skill package; an Alexa-hosted skill builds `lambda/`."""
     profile = json.loads((ROOT / "ask-resources.json").read_text(encoding="utf-8"))["profiles"]["default"]
     shipped = [Path(profile["code"]["default"]["src"]), Path(profile["skillMetadata"]["src"]), Path("lambda")]
-    for path in feeds_of(ROOT / "content"):
+    for path in feeds_of(COMMUNE):
         assert not any(path.is_relative_to(folder) for folder in shipped), path

@@ -7,11 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tests.commune import commune_model_file
+
 from mairie.tools.build import PHRASES, load_grammar
 from mairie.tools.resolver import Resolver
 
 ROOT = Path(__file__).resolve().parents[3]
-MODEL_PATH = ROOT / "skill-package" / "interactionModels" / "custom" / "fr-FR.json"
+MODEL_PATH = commune_model_file()
+"""The model `mairie build` makes for the fixture commune (never the one built from the city's content/)."""
 MANIFEST_PATH = ROOT / "skill-package" / "skill.json"
 THURSDAY = date(2026, 11, 26)
 """The reference "today" of these tests: Thursday 26 November 2026 (ISO week 48)."""
@@ -36,5 +39,5 @@ def slot_types() -> dict[str, list[dict[str, Any]]]:
 
 
 def real_resolver() -> Resolver:
-    """The resolver `mairie say` uses on the repository: the built model and the phrasing templates."""
+    """The resolver `mairie say` uses: the built model (of the fixture commune) and the phrasing templates."""
     return Resolver.from_file(MODEL_PATH, load_grammar(ROOT / PHRASES))

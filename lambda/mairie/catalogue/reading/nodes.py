@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mairie.catalogue.problems import Problem
 from mairie.catalogue.reading import bounded
+from mairie.catalogue.reading.syntax_lines import error_line
 from mairie.catalogue.reading.values import (
     BadValue,
     check_spoken,
@@ -356,8 +357,11 @@ def compose_file(reader: Reader) -> Node | None:
         mark = error.problem_mark
         if error.context_mark is not None and "end" in (error.problem or "") and "stream" in (error.problem or ""):
             mark = error.context_mark
+            found = int(mark.line) + 1
+        else:
+            found = error_line(text, error) or 1
         last_line = max(1, len(text.rstrip().splitlines()))  # "end of file" points at the last line
-        line = min(int(mark.line) + 1, last_line) if mark is not None else 1
+        line = min(found, last_line)
         reader.report(line, "", f"syntaxe YAML incorrecte : {_syntax_hint(error.problem or '')}")
         return None
     except yaml.YAMLError as error:
