@@ -135,7 +135,9 @@ def media_not_reachable(city: CityUnderTest) -> list[str]:
         for episode in series.episodes:
             for asked in (f"joue l'épisode {episode.title}", *(f"joue l'épisode avec {g}" for g in episode.guests)):
                 said = speech(city.ask(asked).response)
-                if episode.title not in said:
+                # example audio is never streamed: the answer names the episode by its number and where to listen
+                named = f"L'épisode {episode.number} de {series.title} n'est pas encore disponible" in said
+                if episode.title not in said and not (episode.example and named):
                     failures.append(f"{series.id}/{episode.id}: « {asked} » → {said}")
     if city.catalogue.magazine is not None:
         for issue in city.catalogue.magazine.issues:

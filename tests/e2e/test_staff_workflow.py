@@ -56,7 +56,7 @@ def test_the_guide_walkthrough_summer_hours_then_preview(sandbox: Path) -> None:
     _add_summer_hours(sandbox)
     validated = mairie(sandbox, "validate")
     assert validated.returncode == 0, validated.stdout
-    assert validated.stderr.startswith("Catalogue valide : 11 équipements,")
+    assert validated.stderr.startswith("Catalogue valide : 7 équipements,")
     result = mairie(sandbox, "preview", "--at", "2026-07-14T11:00")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -66,7 +66,7 @@ def test_the_guide_walkthrough_summer_hours_then_preview(sandbox: Path) -> None:
     assert lines[start + 2].startswith(
         "  Non, la piscine Aquazena est fermée aujourd'hui : c'est la fête nationale. Elle rouvre demain à 10 heures."
     )
-    assert lines[-1] == "11 équipements ; relisez chaque réponse avant de lancer « mairie build »."
+    assert lines[-1] == "7 équipements ; relisez chaque réponse avant de lancer « mairie build »."
 
     summer_day = mairie(sandbox, "preview", "--at", "2026-07-15T11:00")
     lines = summer_day.stdout.splitlines()
@@ -109,7 +109,7 @@ def test_preview_warns_when_a_name_is_shared(sandbox: Path) -> None:
         "demander lequel ; changez le nom ou retirez le synonyme en double dans facilities.yaml."
     ) in lines[start:]
     assert lines[-2:] == [
-        "12 équipements ; relisez chaque réponse avant de lancer « mairie build ».",
+        "8 équipements ; relisez chaque réponse avant de lancer « mairie build ».",
         "⚠ 1 équipement n'est pas compris par son nom : corrigez facilities.yaml avant de publier.",
     ]
 
@@ -149,7 +149,7 @@ def test_the_guide_examples_work_as_written(sandbox: Path) -> None:
     validated = mairie(sandbox, "validate")
     assert validated.returncode == 0, validated.stdout
     assert validated.stderr.startswith(
-        "Catalogue valide : 11 équipements, 2 démarches, 3 numéros du magazine, 1 série de podcasts (3 épisodes)."
+        "Catalogue valide : 7 équipements, 2 démarches, 3 numéros du magazine, 1 série de podcasts (3 épisodes)."
     )
     built = mairie(sandbox, "build")
     assert built.returncode == 0, built.stdout + built.stderr
@@ -307,6 +307,7 @@ def test_an_ask_error_is_explained_in_french(sandbox: Path, tmp_path: Path) -> N
         "[Error]: Can't resolve profile [issy] as it doesn't exist. Please run \"ask configure --profile issy\" first."
     )
     fake_ask(bin_dir, tmp_path / "ask-log", exit_code=1, error=message)
+    fake_python(bin_dir, "3.12")
     result = mairie(sandbox, "deploy", "--profile", "issy", path=bin_dir)
     assert result.returncode == 1
     assert message in result.stdout, "the tool's own output is shown as is"

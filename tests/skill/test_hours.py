@@ -47,13 +47,13 @@ def test_hours_on_a_given_date() -> None:
     assert "5 décembre" in said and "8 heures 30" in said and "midi" in said
 
 
-def test_week_hours_and_card() -> None:
+def test_week_hours_and_card_with_address() -> None:
     result = send(intent("WeekHoursIntent", [facility("etat-civil", "x")], at="2026-11-26T09:00:00Z"))
     said = speech(result)
     assert "du lundi au" in said
     card = result["response"]["card"]
     assert card["title"] == "Le service de l'état civil"
-    assert "Site : https://issy.com/cni-passeport" in card["content"]
+    assert "47 rue du Général Leclerc" in card["content"]
     assert "8 h 30" in card["content"]
 
 

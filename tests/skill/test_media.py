@@ -74,6 +74,7 @@ def test_next_months_issue_published_early_is_found_by_its_month(
             "        - id: marche-de-noel\n          titre: Le marché de Noël\n          resume: Il ouvre samedi.\n"
         )
     monkeypatch.setenv("MAIRIE_CONTENT", str(commune))
+    monkeypatch.setattr(turn, "get_catalogue", get_catalogue)  # this copy, not the module's confirmed catalogue
     reset_catalogue_cache()
     try:
         december = speech(send(intent("MagazineIntent", [slot("month", "2026-12")], at="2026-11-26T09:00:00Z")))

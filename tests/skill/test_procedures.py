@@ -292,7 +292,8 @@ def test_yes_gives_documents_then_where_and_when() -> None:
     where = follow(details, "AMAZON.YesIntent")
     said = speech(where)
     assert said.startswith(
-        "Les demandes du passeport se font au service de l'état civil. Le service de l'état civil "
+        "Les demandes du passeport se font au service de l'état civil. Adresse : premier étage du Centre "
+        "administratif municipal, 47 rue du Général Leclerc, 92130 Issy-les-Moulineaux. Le service de l'état civil "
         "est ouvert du lundi au mercredi et le vendredi, de 8 heures 30 à 18 heures."
     )
     assert said.endswith(ANYTHING_ELSE)

@@ -82,13 +82,6 @@ def test_generated_types_from_content() -> None:
         "piscine": ("piscines", ["piscine"]),
         "musée": ("musées", ["musée"]),
         "parc": ("parcs", ["parc"]),
-        "espace France Services": (
-            "espaces france services",
-            ["espace france services", "sous-préfecture", "sous-préfectures"],
-        ),
-        "lieu culturel": ("lieux culturels", ["lieu culturel"]),
-        "déchèterie": ("déchèteries", ["déchèterie", "déchetterie", "déchetteries"]),
-        "service intercommunal": ("services intercommunaux", ["service intercommunal"]),
     }
     mediatheque = next(v for v in types["FACILITY"] if v["id"] == "mediatheque-centre-ville")
     assert mediatheque["name"]["value"] == "médiathèque centre-ville"

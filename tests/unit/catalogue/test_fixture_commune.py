@@ -29,10 +29,6 @@ def test_counts_and_ids() -> None:
         "piscine-sevestre",
         "musee-carte-a-jouer",
         "parc-ile-saint-germain",
-        "france-services-boulogne",
-        "espace-andree-chedid",
-        "decheterie-meudon",
-        "collecte-dechets",
     ]
     assert [p.id for p in catalogue.procedures] == ["carte-identite", "passeport"]
     assert catalogue.magazine is not None
@@ -57,8 +53,7 @@ def test_id_desk_hours() -> None:
     weekday = [(8, 30, 18, 0)]
     assert spans == [weekday, weekday, weekday, [(8, 30, 19, 0)], weekday, [(8, 30, 12, 0)], []]
     assert desk.hours_note is not None and "rendez-vous" in desk.hours_note
-    # the desk's current address is not confirmed: it is never said as a fact, only in the description with its date
-    assert desk.address is None and desk.description is not None and "En 2019" in desk.description
+    assert desk.address is not None and "47 rue du Général Leclerc" in desk.address
 
 
 def test_unconfirmed_facts_are_absent_or_marked() -> None:

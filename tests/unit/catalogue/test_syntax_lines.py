@@ -68,8 +68,8 @@ CASES = [
     ),
     pytest.param(
         "city.yaml",
-        "  accueil: >\n",
-        "accueil: >\n",
+        "  accueil: Bonjour, ici la Mairie d'Issy.\n",
+        "accueil: >\n    Bonjour, ici la Mairie d'Issy.\n",
         "accueil: >",
         INDENT,
         id="key-indented-too-little-before-a-folded-text",

@@ -56,7 +56,7 @@ def test_five_episodes_are_all_said() -> None:
     series = _long_series(5)
     assert not media.is_capped(series)
     said = media.say_episode_list(series)
-    assert said.startswith("Métamorphoses compte 5 épisodes : l'épisode 1, Titre 1,")
+    assert said.startswith("Métamorphoses compte 5 épisodes. L'épisode 1, Titre 1,")
     assert "application Alexa" not in said
 
 
