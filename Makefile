@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: chat test lint typecheck unit build check-build clean
+.PHONY: chat test lint typecheck unit build check-build clean mutation
 
 $(STAMP): pyproject.toml requirements.txt lambda/requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 ou plus est nécessaire" if sys.version_info < (3, 11) else 0)'
@@ -36,5 +36,9 @@ test: $(STAMP) $(NODE_STAMP)
 build: $(STAMP)
 	$(BIN)/mairie build
 
+## Mutation testing of one file (minutes; not in CI): make mutation FILE=lambda/mairie/domain/hours.py
+mutation: $(STAMP)
+	$(BIN)/python benchmarks/mutation.py $(FILE) --max-children $(or $(JOBS),1)
+
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .mutation
