@@ -283,3 +283,14 @@ def test_the_next_button_on_the_last_episode_does_nothing(user: str) -> None:
     result = send(controller_event("PlaybackController.NextCommandIssued", MAAS, 130_000, user=user))
     assert result["response"] == {}
     assert played(resume_days_later(user)) == (MAAS, 10_000)
+
+
+def test_resume_just_after_the_last_episode_finished_starts_it_again(user: str) -> None:
+    # the device still holds the finished stream, its offset at the very end
+    send(audio_event("AudioPlayer.PlaybackStarted", MAAS, 754_000, user=user))
+    send(audio_event("AudioPlayer.PlaybackFinished", MAAS, 1_600_000, user=user, activity="FINISHED"))
+    finished = {"token": MAAS, "offsetInMilliseconds": 1_600_000, "playerActivity": "FINISHED"}
+    assert played(send(intent("AMAZON.ResumeIntent", user=user, player=finished))) == (MAAS, 0)
+    button = controller_event("PlaybackController.PlayCommandIssued", MAAS, 1_600_000, user=user)
+    button["context"]["AudioPlayer"]["playerActivity"] = "FINISHED"
+    assert played(send(button)) == (MAAS, 0)

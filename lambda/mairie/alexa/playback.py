@@ -26,12 +26,14 @@ RETRIED = "retried"
 
 def _current_token(handler_input: HandlerInput) -> tuple[str | None, int]:
     """The token the device is on (context.AudioPlayer), else the saved one, with its offset."""
-    token, offset, _ = turn.player_state(handler_input)
+    token, offset, activity = turn.player_state(handler_input)
     saved_token, saved_offset = state.saved_position(handler_input)
     if token is None:
         return saved_token, saved_offset
     if token != saved_token and playlist.track_for_token(turn.catalogue(), token) is None and saved_token:
         return saved_token, saved_offset  # the device holds a stream staff removed: use the saved place
+    if activity == "FINISHED":
+        return token, 0  # the device's offset is the stream's end: "reprends" starts it again
     if token == saved_token and offset == 0:
         return token, saved_offset
     return token, offset
