@@ -105,6 +105,17 @@ def _mutmut(place: Path, *arguments: str, capture: bool = False) -> subprocess.C
     )
 
 
+def run_mutants(place: Path, max_children: int) -> bool:
+    """New or changed mutants first; then, in a workspace that already had results, the mutants that
+    survived before, against the tests as they are now (mutmut keeps a result until asked again)."""
+    survivors_before = [name for name, status in statuses(place).items() if status not in KILLED]
+    children = ("--max-children", str(max_children))
+    if _mutmut(place, "run", *children).returncode != 0:
+        return False
+    again = [name for name in survivors_before if statuses(place).get(name) not in KILLED]
+    return not again or _mutmut(place, "run", *children, *again).returncode == 0
+
+
 def equivalent_mutants() -> set[str]:
     """Names listed in benchmarks/equivalent_mutants.txt (one per line, then the reason)."""
     if not EQUIVALENT.exists():
@@ -148,11 +159,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{file} : fichier introuvable sous lambda/mairie/.", file=sys.stderr)
             return 2
         place = workspace(source)
-        if not args.report_only:
-            run = _mutmut(place, "run", "--max-children", str(args.max_children))
-            if run.returncode != 0:
-                print(f"mutmut a échoué sur {source} (code {run.returncode}).", file=sys.stderr)
-                return 1
+        if not args.report_only and not run_mutants(place, args.max_children):
+            print(f"mutmut a échoué sur {source}.", file=sys.stderr)
+            return 1
         found = statuses(place)
         report(source, found, equivalent)
         if args.survivors:

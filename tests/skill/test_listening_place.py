@@ -96,15 +96,6 @@ def test_a_device_on_another_episode_resumes_that_episode_where_the_device_is(us
     assert played(send(intent("AMAZON.ResumeIntent", user=user, player=other))) == (MAAS, 0)
 
 
-def test_resume_on_a_speaker_without_audio_says_so_and_keeps_listening(user: str) -> None:
-    stopped_at(user, DEPARDON, 250_000)
-    result = send(intent("AMAZON.ResumeIntent", user=user, device="voice", player=IDLE))
-    assert directives(result) == []
-    assert "écouter" in speech(result) or "audio" in speech(result)
-    assert result["response"]["shouldEndSession"] is False
-    assert played(resume_days_later(user)) == (DEPARDON, 250_000)
-
-
 def test_nothing_saved_offers_nothing_and_keeps_listening(user: str) -> None:
     result = resume_days_later(user)
     assert directives(result) == []
@@ -294,3 +285,71 @@ def test_resume_just_after_the_last_episode_finished_starts_it_again(user: str) 
     button = controller_event("PlaybackController.PlayCommandIssued", MAAS, 1_600_000, user=user)
     button["context"]["AudioPlayer"]["playerActivity"] = "FINISHED"
     assert played(send(button)) == (MAAS, 0)
+
+
+def test_when_an_episode_ends_into_the_enqueued_one_the_saved_place_is_the_new_ones_start(user: str) -> None:
+    send(audio_event("AudioPlayer.PlaybackStarted", DEPARDON, 754_000, user=user))
+    assert played(send(audio_event("AudioPlayer.PlaybackNearlyFinished", DEPARDON, 1_500_000, user=user))) == (
+        MAAS,
+        0,
+    )
+    send(audio_event("AudioPlayer.PlaybackFinished", DEPARDON, 1_600_000, user=user, activity="FINISHED"))
+    # the resident stopped the speaker before the next episode reported its start
+    result = resume_days_later(user)
+    assert played(result) == (MAAS, 0)
+    assert speech(result).startswith("Je reprends l'épisode 2 de Métamorphoses")
+
+
+# --- what is not offered -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("AMAZON.LoopOnIntent", "Désolée, la lecture en boucle n'est pas disponible pour ces contenus."),
+        ("AMAZON.LoopOffIntent", "Désolée, la lecture en boucle n'est pas disponible pour ces contenus."),
+        ("AMAZON.ShuffleOnIntent", "Désolée, la lecture aléatoire n'est pas disponible pour ces contenus."),
+        ("AMAZON.ShuffleOffIntent", "Désolée, la lecture aléatoire n'est pas disponible pour ces contenus."),
+    ],
+)
+def test_loop_and_shuffle_are_declined_and_the_session_closes(user: str, name: str, sentence: str) -> None:
+    playing = {"token": DEPARDON, "offsetInMilliseconds": 5_000, "playerActivity": "PLAYING"}
+    result = send(intent(name, user=user, player=playing))
+    assert speech(result) == sentence
+    assert directives(result) == []
+    assert result["response"]["shouldEndSession"] is True
+
+
+NO_AUDIO = (
+    "Cet appareil ne peut pas lire de contenu audio. "
+    "Essayez depuis une enceinte Echo, ou demandez-moi la liste des épisodes."
+)
+
+
+@pytest.mark.parametrize("name", ["AMAZON.ResumeIntent", "AMAZON.StartOverIntent", "AMAZON.NextIntent"])
+def test_a_speaker_without_audio_says_so_and_keeps_the_place(user: str, name: str) -> None:
+    stopped_at(user, DEPARDON, 250_000)
+    result = send(intent(name, user=user, device="voice", player=IDLE))
+    assert speech(result).startswith(NO_AUDIO)
+    assert directives(result) == []
+    assert result["response"]["shouldEndSession"] is False
+    assert played(resume_days_later(user)) == (DEPARDON, 250_000)
+
+
+def test_start_over_with_nothing_saved_says_there_is_nothing_to_resume(user: str) -> None:
+    result = send(intent("AMAZON.StartOverIntent", user=user, player=IDLE))
+    assert directives(result) == []
+    assert speech(result).startswith("Je n'ai rien à reprendre. Dites par exemple « joue le dernier podcast ».")
+
+
+def test_the_play_button_with_nothing_saved_does_nothing(user: str) -> None:
+    assert send(controller_event("PlaybackController.PlayCommandIssued", None, user=user))["response"] == {}
+
+
+def test_the_pause_button_on_a_stream_staff_removed_stops_without_losing_the_place(user: str) -> None:
+    stopped_at(user, DEPARDON, 10_000)
+    removed = send(
+        controller_event("PlaybackController.PauseCommandIssued", "podcast:metamorphoses:retire", 5, user=user)
+    )
+    assert [d["type"] for d in directives(removed)] == ["AudioPlayer.Stop"]
+    assert played(resume_days_later(user)) == (DEPARDON, 10_000)

@@ -289,7 +289,7 @@ class PlaybackControllerHandler(RequestTypeHandler):
         track, offset = _current(handler_input)
         if kind.endswith("PauseCommandIssued"):
             token, player_offset, _ = turn.player_state(handler_input)
-            if token and track is not None:
+            if track is not None and token == track.token:  # never save a stream staff removed
                 state.remember_position(handler_input, token, player_offset)
             return respond.stop(handler_input)
         if kind.endswith("PlayCommandIssued"):
