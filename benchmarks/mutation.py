@@ -47,6 +47,15 @@ SUBPROCESS_TESTS = (
     "--deselect=tests/unit/catalogue/test_holiday_table.py::test_reading_the_table_does_not_import_holidays",
     "--deselect=tests/unit/catalogue/test_catalogue_compiled.py::test_compiled_loading_does_not_import_yaml",
 )
+# these walk the phrasing corpus or generate hundreds of envelopes (20 to 70 s each): with them, every
+# mutant of a handler would take minutes; they check understanding and robustness, not these files' answers
+SLOW_TESTS = (
+    "--deselect=tests/skill/test_usage_log.py::test_no_line_for_any_phrasing_of_the_corpus_holds_what_was_said",
+    "--deselect=tests/skill/test_robustness.py::test_mutated_envelopes_always_get_a_valid_response",
+    "--deselect=tests/skill/test_robustness.py::test_any_intent_with_absurd_slots_gets_a_valid_response",
+    "--deselect=tests/skill/test_accessibility.py::test_every_example_in_every_help_is_understood",
+    "--deselect=tests/skill/test_accessibility.py::test_the_rate_phrases_resolve_to_the_speech_rate_intent",
+)
 KILLED = frozenset({"killed", "caught by type check", "timeout"})
 
 
@@ -71,7 +80,7 @@ def _mutmut_settings(source: Path) -> str:
             f'only_mutate = ["src/{source.relative_to("lambda").as_posix()}"]',
             # copied next to the tests, which read them from the project root
             f"also_copy = {_toml_list(LINKED[1:])}",
-            f"pytest_add_cli_args_test_selection = {_toml_list([*TESTS, *SUBPROCESS_TESTS])}",
+            f"pytest_add_cli_args_test_selection = {_toml_list([*TESTS, *SUBPROCESS_TESTS, *SLOW_TESTS])}",
             'pytest_add_cli_args = ["-p", "no:cacheprovider"]',
             # strict mypy, less the warning about mutmut's own `type: ignore` comments
             'type_check_command = ["mypy", "--output", "json", "--no-warn-unused-ignores"]',

@@ -230,7 +230,7 @@ def test_next_plays_the_following_episode_from_its_start_and_saves_it(user: str)
 def test_next_with_nothing_playing_says_so_and_keeps_listening(user: str) -> None:
     result = send(intent("AMAZON.NextIntent", user=user, player=IDLE))
     assert directives(result) == []
-    assert speech(result).startswith("Rien n'est en cours de lecture.")
+    assert speech(result) == ("Rien n'est en cours de lecture. Puis-je vous aider pour autre chose ?")
     assert result["response"]["shouldEndSession"] is False
 
 
@@ -238,7 +238,7 @@ def test_the_magazine_has_no_next_episode(user: str) -> None:
     magazine = {"token": "magazine:2026-11", "offsetInMilliseconds": 5_000, "playerActivity": "PLAYING"}
     result = send(intent("AMAZON.NextIntent", user=user, player=magazine))
     assert directives(result) == []
-    assert "passer au suivant ou au précédent" in speech(result)
+    assert speech(result) == "Désolée, passer au suivant ou au précédent n'est pas disponible pour ces contenus."
 
 
 def test_start_over_saves_the_beginning(user: str) -> None:
