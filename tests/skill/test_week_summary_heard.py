@@ -36,8 +36,12 @@ def said(name: str, slots: list[dict[str, Any]], at: str = THURSDAY) -> str:
     return speech(send(intent(name, slots, at=at)))
 
 
+def which_are_open(kind: str, said_kind: str, at: str) -> str:
+    return said("OpenFacilitiesIntent", [slot("kind", said_kind, kind, "FACILITY_KIND")], at)
+
+
 def which_gymnasiums_are_open(at: str) -> str:
-    return said("OpenFacilitiesIntent", [slot("kind", "les gymnases", "gymnase", "FACILITY_KIND")], at)
+    return which_are_open("gymnase", "les gymnases", at)
 
 
 def test_the_week_merges_touching_ranges_says_all_day_and_the_exceptions_with_their_reason(gymnases: Path) -> None:
@@ -137,3 +141,50 @@ def test_the_october_magazine_asked_on_the_last_day_of_october_is_this_years() -
     with content_folder():
         answer = said("MagazineIntent", [slot("month", "2026-10")], "2026-10-31T09:00:00Z")
     assert answer.startswith("Au sommaire de Point d'Appui d'octobre 2026 :")
+
+
+# --- « quels stades sont ouverts samedi ? » ---------------------------------------------------
+
+
+def of_kind_on(kind: str, said_kind: str, day: str) -> str:
+    return said("OpenFacilitiesIntent", [slot("kind", said_kind, kind, "FACILITY_KIND"), slot("date", day)])
+
+
+def test_each_one_on_the_day_asked_then_those_whose_hours_are_unknown_in_one_sentence(gymnases: Path) -> None:
+    assert of_kind_on("stade", "les stades", "2026-11-28") == (
+        "Samedi 28 novembre, le stade du Moulin est ouvert de 9 heures à 18 heures. "
+        "Je n'ai pas les horaires du stade Nord et du stade Sud. Vous pouvez les vérifier sur le site issy.com." + MORE
+    )
+
+
+def test_the_weekend_is_both_days(gymnases: Path) -> None:
+    assert of_kind_on("stade", "les stades", "2026-W48-WE") == (
+        "Samedi 28 novembre, le stade du Moulin est ouvert de 9 heures à 18 heures. "
+        "Dimanche 29 novembre, le stade du Moulin est fermé. "
+        "Je n'ai pas les horaires du stade Nord et du stade Sud. Vous pouvez les vérifier sur le site issy.com." + MORE
+    )
+
+
+def test_every_gymnasium_on_a_day_with_exceptional_hours(gymnases: Path) -> None:
+    assert of_kind_on("gymnase", "les gymnases", "2026-11-28") == (
+        "Samedi 28 novembre, le gymnase du Parc est ouvert de 10 heures à midi (tournoi de handball). "
+        "Samedi 28 novembre, le gymnase des Épinettes est fermé. Samedi 28 novembre, le gymnase Sud est fermé." + MORE
+    )
+
+
+def test_no_hours_known_for_any_of_them(gymnases: Path) -> None:
+    assert of_kind_on("piscine", "les piscines", "2026-11-29") == (
+        "Je n'ai pas les horaires de la piscine Aquazena et de la piscine Alfred Sevestre. "
+        "Vous pouvez les vérifier sur le site issy.com." + MORE
+    )
+    assert of_kind_on("musée", "les musées", "2026-11-29") == (
+        "Je n'ai pas les horaires du Musée français de la Carte à Jouer. "
+        "Vous pouvez les vérifier sur le site issy.com, ou appeler le 01 41 23 83 60." + MORE
+    )
+
+
+def test_open_now_among_facilities_whose_hours_are_partly_unknown(gymnases: Path) -> None:
+    assert which_are_open("stade", "les stades", THURSDAY) == (
+        "Un seul stade est ouvert en ce moment : le stade du Moulin jusqu'à 22 heures. "
+        "Je n'ai pas les horaires du stade Nord et du stade Sud." + MORE
+    )
