@@ -17,6 +17,7 @@ from tests.skill.on_commune import COMMUNE, content_folder
 CATALOGUE = load_catalogue(COMMUNE)
 NOVEMBER = "2026-11-26T09:00:00Z"
 MORE = " Puis-je vous aider pour autre chose ?"
+NO_PODCAST = "Je n'ai pas encore de podcast à vous proposer." + MORE
 THIRD_EPISODE = """
       - id: troisieme
         numero: 3
@@ -125,9 +126,11 @@ ISSUE = CATALOGUE.magazine_issue("2026-11")
         ("Conti", 0),  # a word of the summary only is enough
         ("le château des princes de Conti", 0),  # several words of one summary
         ("Issy", 2),  # in a title and a summary beats a summary alone
+        ("le 13", 2),  # « Le 13 janvier 1908, Henri Farman… »: two characters are a word
+        ("d", None),  # a lone letter (« d' ») is no word
     ],
 )
-def test_the_article_meant_by_free_words(said: str, item: int) -> None:
+def test_the_article_meant_by_free_words(said: str, item: int | None) -> None:
     assert ISSUE is not None
     assert playlist.match_article(ISSUE, said) == item
 
@@ -137,3 +140,13 @@ def test_a_title_word_weighs_two_summary_words_and_a_tie_is_no_answer() -> None:
     assert ISSUE is not None
     assert playlist.match_article(ISSUE, "aviation château princes") is None
     assert playlist.match_article(ISSUE, "aviation château") == 2
+
+
+def test_a_commune_without_podcasts_says_so(tmp_path: Path) -> None:
+    for source in COMMUNE.iterdir():
+        if source.name != "podcasts.yaml":
+            (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    with content_folder(tmp_path):
+        result = send(intent("PlayPodcastIntent"))
+    assert directives(result) == []
+    assert speech(result) == NO_PODCAST
