@@ -16,6 +16,7 @@ from mairie.voice.hours import (
     say_hours_unknown,
     say_next_opening,
     say_open_of_kind,
+    say_until_when,
     say_week,
 )
 
@@ -137,3 +138,20 @@ def test_the_card_names_a_closure_without_a_reason() -> None:
     closure = DateException(TODAY + timedelta(days=1), TODAY + timedelta(days=1), ())
     card = hours_card_text(museum(exceptions=(closure,)), NOW, HOLIDAYS)
     assert "Vendredi 27 novembre : fermé (fermeture exceptionnelle)" in card.splitlines()
+
+
+def test_until_when_thirty_minutes_before_closing_warns() -> None:
+    half_past_five = datetime(2026, 11, 26, 17, 30, tzinfo=PARIS)
+    assert say_until_when(museum(), half_past_five, HOLIDAYS) == "Le musée ferme dans 30 minutes, à 18 heures."
+
+
+def test_the_only_one_of_its_kind_closed_now() -> None:
+    sunday = datetime(2026, 11, 29, 10, 0, tzinfo=PARIS)
+    assert say_open_of_kind([museum()], sunday, HOLIDAYS) == (
+        "Le musée est fermé aujourd'hui. Il rouvre demain à 9 heures."
+    )
+
+
+def test_the_card_of_an_example_without_a_website_says_where_to_check() -> None:
+    card = hours_card_text(museum(example=True, where_to_check="sur le site issy.com"), NOW, HOLIDAYS)
+    assert card.splitlines()[-1] == "Ces horaires sont donnés à titre d'exemple : vérifiez-les sur le site issy.com."
