@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: chat test lint typecheck unit build check-build clean lock bench-serve
+.PHONY: chat test lint typecheck unit build check-build clean lock bench-serve mutation
 
 $(STAMP): pyproject.toml setup.cfg requirements.txt lambda/requirements.in
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) introuvable : installez Python 3.11 ou plus (avec venv) / $(PYTHON) not found: install Python 3.11 or newer (with venv)." >&2; exit 1; }
@@ -47,5 +47,9 @@ lock: $(STAMP)
 	cd lambda && ../$(BIN)/uv pip compile requirements.in --generate-hashes --universal --python-version 3.12 \
 		--custom-compile-command "make lock" --quiet -o requirements.txt
 
+## Mutation testing of one file (minutes; not in CI): make mutation FILE=lambda/mairie/domain/hours.py
+mutation: $(STAMP)
+	$(BIN)/python benchmarks/mutation.py $(FILE) --max-children $(or $(JOBS),1)
+
 clean:
-	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) node_modules .mypy_cache .ruff_cache .pytest_cache .mutation

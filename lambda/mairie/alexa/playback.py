@@ -36,13 +36,15 @@ REPEAT_BACK_MS = 30_000
 
 def _current_token(handler_input: HandlerInput) -> tuple[str | None, int]:
     """The token the device is on (context.AudioPlayer), else the saved one, with its offset."""
-    token, offset, _ = turn.player_state(handler_input)
+    token, offset, activity = turn.player_state(handler_input)
     saved_token, saved_offset = state.saved_position(handler_input)
     if token is None:
         return saved_token, saved_offset
     token = playlist.stable_token(token)
     if token != saved_token and playlist.track_for_token(turn.catalogue(), token) is None and saved_token:
         return saved_token, saved_offset  # the device holds a stream staff removed: use the saved place
+    if activity == "FINISHED":
+        return token, 0  # the device's offset is the stream's end: "reprends" starts it again
     if token == saved_token and offset == 0:
         return token, saved_offset
     return token, offset
@@ -326,7 +328,7 @@ class PlaybackControllerHandler(RequestTypeHandler):
         track, offset = _current(handler_input)
         if kind.endswith("PauseCommandIssued"):
             token, player_offset, _ = turn.player_state(handler_input)
-            if token and track is not None:
+            if track is not None and token and playlist.stable_token(token) == track.token:  # never a removed stream
                 state.remember_position(handler_input, track.token, player_offset)
             return respond.stop(handler_input)
         if kind.endswith("PlayCommandIssued"):
