@@ -179,6 +179,16 @@ def test_a_failure_reported_at_zero_is_retried_from_the_saved_place(user: str) -
     assert "outputSpeech" not in retry["response"] and "shouldEndSession" not in retry["response"]
 
 
+def test_a_retried_stream_that_fails_again_stops_silently(user: str) -> None:
+    stopped_at(user, DEPARDON, 420_000)
+    event = failed(user, None)
+    event["request"]["token"] = RETRIED_DEPARDON
+    event["context"]["AudioPlayer"]["token"] = RETRIED_DEPARDON
+    stopped = send(event)
+    assert directives(stopped) == [{"type": "AudioPlayer.ClearQueue", "clearBehavior": "CLEAR_ALL"}]
+    assert "outputSpeech" not in stopped["response"]
+
+
 def test_a_failure_whose_state_says_zero_is_retried_from_the_saved_place(user: str) -> None:
     stopped_at(user, DEPARDON, 420_000)
     state = {"token": DEPARDON, "offsetInMilliseconds": 0, "playerActivity": "PLAYING"}

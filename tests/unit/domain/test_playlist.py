@@ -101,6 +101,10 @@ def _magazine_of(*months: str) -> Catalogue:
         (("2026-10", "2026-11"), "2026-12", "2027-01-10", None, "2026-12"),
         # both on file: the one just published
         (("2026-05", "2027-05"), "2027-05", "2026-11-26", "2026-05", "2026-05"),
+        # two months ahead is already last year's, when both are on file
+        (("2026-01", "2027-01"), "2027-01", "2026-11-26", "2026-01", "2026-01"),
+        # « janvier » in December is the coming January, across the new year
+        (("2026-01", "2027-01"), "2027-01", "2026-12-15", "2027-01", "2027-01"),
         # a year said out loud, in the past: taken as said
         (("2025-10", "2026-10"), "2025-10", "2026-11-26", "2025-10", "2025-10"),
     ],
@@ -112,3 +116,11 @@ def test_the_month_asked_means_the_nearest_sensible_issue(
         _magazine_of(*on_file), date.fromisoformat(f"{alexa_sends}-01"), date.fromisoformat(today)
     )
     assert (found.id if found else None, month.isoformat()[:7]) == (issue, named)
+
+
+def test_a_retried_stream_is_marked_once_and_keeps_its_content_id() -> None:
+    token = "podcast:metamorphoses:depardon"
+    retried = playlist.retry_token(token)
+    assert retried == token + "#reprise" and playlist.retry_token(retried) == retried
+    assert playlist.is_retry(retried) and not playlist.is_retry(token) and not playlist.is_retry(None)
+    assert playlist.stable_token(retried) == token
