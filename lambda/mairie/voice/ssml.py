@@ -26,8 +26,11 @@ _SPACE_BEFORE_POINT = r" ([.,])"
 """Patterns of `strip_ssml` (tools and tests), compiled on first use rather than on every cold start."""
 
 
-_FORBIDDEN = "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-"""What XML 1.0 forbids (C0 controls, lone surrogates, U+FFFE, U+FFFF), plus DEL and the C1 controls."""
+_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+"""What XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE, U+FFFF), plus DEL and
+the C1 controls. Written as the forbidden ranges, not as the complement of the allowed ones: the same set,
+but compiled in 0.4 ms instead of 3.4 ms (a negated class reaching U+10FFFF), paid by the first answer
+with an accent, at every cold start."""
 _SSML_TOKEN = r"<[^>]*>|&[#\w]+;|[^<&]+"
 
 
