@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mairie.voice.ssml import clean, shorten
+from mairie.voice.ssml import clean, cut_text, shorten
 
 MAX_HEARD_CHARS = 100
 MAX_RESPONSE_BYTES = 24 * 1024
@@ -130,15 +130,3 @@ def _shorten_speech(envelope: dict[str, Any], response: dict[str, Any], path: tu
     holder["ssml"] = shorten(ssml, max(len("<speak></speak>"), len(ssml) - excess))
     while response_size(envelope) > limit and len(holder["ssml"]) > len("<speak></speak>"):
         holder["ssml"] = shorten(holder["ssml"], len(holder["ssml"]) * 3 // 4)
-
-
-def cut_text(text: str, max_chars: int) -> str:
-    """Plain text cut to `max_chars` at a sentence end, else between words."""
-    if len(text) <= max_chars:
-        return text
-    prefix = text[:max_chars]
-    cut = prefix.rfind(". ")
-    if cut > 0:
-        return prefix[: cut + 1]
-    space = prefix.rfind(" ")
-    return prefix[:space] if space > 0 else prefix

@@ -55,7 +55,11 @@ def clean(text: str) -> str:
 
 def escape(text: str) -> str:
     """Escape the five XML special characters (& < > " ') of plain text, forbidden characters removed."""
-    text = clean(text)
+    return _escape_clean(clean(text))
+
+
+def _escape_clean(text: str) -> str:
+    """`escape` of a text already `clean`."""
     for special, entity in _ESCAPES:
         if special in text:
             text = text.replace(special, entity)
@@ -72,19 +76,28 @@ def _escaped_length(char: str) -> int:
 def fit(text: str, max_chars: int) -> str:
     """`text` escaped, at most `max_chars` long: trimmed first (at a sentence end, else between words)."""
     text = clean(text)
-    escaped = escape(text)
+    escaped = _escape_clean(text)
     if len(escaped) <= max_chars:
         return escaped
     used = end = 0
     while used + _escaped_length(text[end]) <= max_chars:  # the longest prefix whose escaped form fits
         used += _escaped_length(text[end])
         end += 1
-    prefix = text[:end]
+    return _escape_clean(_cut_prefix(text[:end])).rstrip()
+
+
+def cut_text(text: str, max_chars: int) -> str:
+    """Plain text cut to `max_chars` at a sentence end, else between words."""
+    return text if len(text) <= max_chars else _cut_prefix(text[:max_chars])
+
+
+def _cut_prefix(prefix: str) -> str:
+    """`prefix` up to its last sentence end, else its last space (whole if it has neither)."""
     cut = prefix.rfind(". ")
     if cut > 0:
-        return escape(prefix[: cut + 1])
+        return prefix[: cut + 1]
     space = prefix.rfind(" ")
-    return escape(prefix[:space] if space > 0 else prefix).rstrip()
+    return prefix[:space] if space > 0 else prefix
 
 
 def shorten(ssml: str, max_chars: int) -> str:
