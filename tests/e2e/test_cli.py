@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_process import run_mairie
 from tests.confirmed_audio import confirmed_audio_commune
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,20 +24,7 @@ pytestmark = pytest.mark.skipif(
 def mairie(
     *args: str, cwd: Path, stdin: str | None = None, content: Path | None = COMMUNE
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "MAIRIE_CONTENT", "SKILL_ID")}
-    if content is not None:
-        env["MAIRIE_CONTENT"] = str(content)
-    env["PYTHONPATH"] = str(ROOT / "lambda")
-    return subprocess.run(
-        [sys.executable, "-m", "mairie.tools.cli", *args],
-        cwd=cwd,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_mairie(*args, cwd=cwd, content=content, stdin=stdin)
 
 
 def test_say_answers_in_plain_text(tmp_path: Path) -> None:

@@ -10,13 +10,12 @@ then a whole conversation (`mairie chat`: next, previous, resume, the remote's b
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_process import run_mairie
 
 from mairie.catalogue.loader import load_catalogue
 from mairie.catalogue.model import Catalogue
@@ -28,18 +27,7 @@ AT = "2026-11-26T10:00"
 
 
 def mairie(commune: str, *args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "SKILL_ID")}
-    env.update(MAIRIE_CONTENT=str(COMMUNES[commune]), PYTHONPATH=str(ROOT / "lambda"))
-    return subprocess.run(
-        [sys.executable, "-m", "mairie.tools.cli", *args],
-        cwd=cwd,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_mairie(*args, cwd=cwd, content=COMMUNES[commune], stdin=stdin)
 
 
 def example_urls(catalogue: Catalogue) -> set[str]:

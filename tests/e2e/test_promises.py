@@ -11,13 +11,11 @@ misunderstanding, or a missing issue.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import run_mairie
 
 from mairie.catalogue.loader import load_catalogue
 from mairie.catalogue.model import Catalogue
@@ -63,17 +61,7 @@ def cases() -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize(("commune", "phrase", "where"), cases())
 def test_every_offered_phrase_gets_a_real_answer(tmp_path: Path, commune: str, phrase: str, where: str) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("MAIRIE_STATE", "SKILL_ID")}
-    env.update(MAIRIE_CONTENT=str(COMMUNES[commune]), PYTHONPATH=str(ROOT / "lambda"))
-    result = subprocess.run(
-        [sys.executable, "-m", "mairie.tools.cli", "say", phrase, "--at", AT, "--json"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_mairie("say", phrase, "--at", AT, "--json", cwd=tmp_path, content=COMMUNES[commune])
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["resolution"]["intent"] != "AMAZON.FallbackIntent", f"{where} : « {phrase} »"
